@@ -1,0 +1,35 @@
+package dev.lotussaga.billing.account;
+
+import dev.lotussaga.signals.WaitingLine;
+import java.math.BigDecimal;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Tops up balances and wakes the buyer's first waiting order in the same transaction. */
+@Component
+class Deposits {
+
+  private final AccountRepository accounts;
+  private final DepositRepository deposits;
+  private final WaitingLine fundsWaitingLine;
+
+  Deposits(AccountRepository accounts, DepositRepository deposits, WaitingLine fundsWaitingLine) {
+    this.accounts = accounts;
+    this.deposits = deposits;
+    this.fundsWaitingLine = fundsWaitingLine;
+  }
+
+  @Transactional
+  BigDecimal deposit(long userId, BigDecimal amount) {
+    Account account = accounts.lockOrOpen(userId);
+    account.deposit(amount);
+    deposits.save(new Deposit(userId, amount));
+    fundsWaitingLine.wakeFirst(Long.toString(userId));
+    return account.balance();
+  }
+
+  @Transactional(readOnly = true)
+  BigDecimal balanceOf(long userId) {
+    return accounts.findById(userId).map(Account::balance).orElse(BigDecimal.ZERO);
+  }
+}

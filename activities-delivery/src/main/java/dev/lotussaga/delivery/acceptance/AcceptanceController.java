@@ -1,0 +1,36 @@
+package dev.lotussaga.delivery.acceptance;
+
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Internal API, called by the gateway for staff. */
+@RestController
+class AcceptanceController {
+
+  private final Acceptances acceptances;
+
+  AcceptanceController(Acceptances acceptances) {
+    this.acceptances = acceptances;
+  }
+
+  @PostMapping("/internal/acceptances/{orderId}")
+  ResponseEntity<?> accept(@PathVariable String orderId) {
+    return acceptances
+        .accept(orderId)
+        .<ResponseEntity<?>>map(at -> ResponseEntity.ok(new Accepted(orderId, at)))
+        .orElseGet(
+            () ->
+                ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(
+                        ProblemDetail.forStatusAndDetail(
+                            HttpStatus.CONFLICT,
+                            "Order " + orderId + " is not waiting for delivery acceptance")));
+  }
+
+  record Accepted(String orderId, Instant acceptedAt) {}
+}

@@ -1,0 +1,40 @@
+package dev.lotussaga.stock.product;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+@Entity
+public class ProductStock {
+
+  @Id private Integer productId;
+
+  private int initialUnits;
+
+  private int available;
+
+  private Instant updatedAt;
+
+  protected ProductStock() {}
+
+  public int productId() {
+    return productId;
+  }
+
+  public int available() {
+    return available;
+  }
+
+  void add(int units) {
+    available = Math.addExact(available, units);
+    updatedAt = Instant.now();
+  }
+
+  public void takeOne() {
+    if (available < 1) {
+      throw new IllegalStateException("Product " + productId + " is out of stock");
+    }
+    available--;
+    updatedAt = Instant.now();
+  }
+}

@@ -1,0 +1,5 @@
+package dev.lotussaga.stock.reservation;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface StockReservationRepository extends JpaRepository<StockReservation, String> {}

@@ -1,0 +1,63 @@
+package dev.lotussaga.stock.reservation;
+
+import dev.lotussaga.contracts.stock.ReservationOutcome;
+import dev.lotussaga.contracts.stock.ReserveStock;
+import dev.lotussaga.signals.WaitingLine;
+import dev.lotussaga.stock.product.ProductStock;
+import dev.lotussaga.stock.product.ProductStockRepository;
+import io.temporal.failure.ApplicationFailure;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reserves a unit under the product's row lock. The reservation's primary key makes a second call
+ * for the same order a no-op; the waiting line hands arriving units to orders in the order they
+ * waited.
+ */
+@Component
+class UnitReserver {
+
+  private final ProductStockRepository products;
+  private final StockReservationRepository reservations;
+  private final WaitingLine stockWaitingLine;
+
+  UnitReserver(
+      ProductStockRepository products,
+      StockReservationRepository reservations,
+      WaitingLine stockWaitingLine) {
+    this.products = products;
+    this.reservations = reservations;
+    this.stockWaitingLine = stockWaitingLine;
+  }
+
+  @Transactional
+  ReservationOutcome reserve(ReserveStock order) {
+    ProductStock stock =
+        products
+            .findForUpdate(order.productId())
+            .orElseThrow(
+                () ->
+                    ApplicationFailure.newNonRetryableFailure(
+                        "No product " + order.productId() + " in stock", "UnknownProduct"));
+    if (reservations.existsById(order.orderId())) {
+      return ReservationOutcome.RESERVED;
+    }
+    String product = Integer.toString(order.productId());
+    boolean inStock = stock.available() > 0;
+    if (!inStock || !stockWaitingLine.isFirst(order.orderId(), product)) {
+      stockWaitingLine.join(order.orderId(), product);
+      if (inStock) {
+        // Blocked only by the line: make sure its first order is awake and not gone for good.
+        stockWaitingLine.wakeFirst(product);
+      }
+      return ReservationOutcome.OUT_OF_STOCK;
+    }
+    stock.takeOne();
+    reservations.save(new StockReservation(order.orderId(), order.productId()));
+    stockWaitingLine.leave(order.orderId(), product);
+    if (stock.available() > 0) {
+      stockWaitingLine.wakeFirst(product);
+    }
+    return ReservationOutcome.RESERVED;
+  }
+}

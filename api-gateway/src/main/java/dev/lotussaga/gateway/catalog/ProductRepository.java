@@ -1,0 +1,5 @@
+package dev.lotussaga.gateway.catalog;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ProductRepository extends JpaRepository<Product, Integer> {}

@@ -1,0 +1,2 @@
+/** The products one can order, with their prices. */
+package dev.lotussaga.gateway.catalog;

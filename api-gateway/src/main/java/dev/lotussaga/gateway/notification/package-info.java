@@ -1,0 +1,2 @@
+/** The buyer's notifications, read from the notification service. */
+package dev.lotussaga.gateway.notification;

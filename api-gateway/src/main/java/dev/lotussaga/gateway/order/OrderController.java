@@ -1,0 +1,94 @@
+package dev.lotussaga.gateway.order;
+
+import dev.lotussaga.contracts.order.OrderState;
+import dev.lotussaga.contracts.order.WaitingFor;
+import dev.lotussaga.gateway.security.CurrentUser;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/order")
+class OrderController {
+
+  private final OrderPlacement placement;
+  private final Orders orders;
+  private final CustomerOrderRepository repository;
+  private final OrderReader reader;
+
+  OrderController(
+      OrderPlacement placement,
+      Orders orders,
+      CustomerOrderRepository repository,
+      OrderReader reader) {
+    this.placement = placement;
+    this.orders = orders;
+    this.repository = repository;
+    this.reader = reader;
+  }
+
+  /** 202 for a new order (its saga runs on), 200 when an Idempotency-Key names an earlier one. */
+  @PostMapping("/place")
+  ResponseEntity<PlacedOrder> place(
+      @AuthenticationPrincipal Jwt token,
+      @RequestParam int idSubscription,
+      @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(min = 1, max = 100, message = "must be 1 to 100 characters")
+          @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
+          String idempotencyKey) {
+    var placed = placement.place(CurrentUser.of(token).id(), idSubscription, idempotencyKey);
+    CustomerOrder order = placed.order();
+    return ResponseEntity.status(placed.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+        .location(URI.create("/order/" + order.orderId()))
+        .body(new PlacedOrder(order.orderId(), order.lastKnownStatus().state()));
+  }
+
+  @GetMapping("/{orderId}")
+  OrderView order(
+      @AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String orderId) {
+    return reader.read(orders.visibleTo(CurrentUser.of(token), orderId));
+  }
+
+  /** The caller's orders, newest first, with the last state the gateway saw. */
+  @GetMapping
+  List<OrderSummary> myOrders(@AuthenticationPrincipal Jwt token) {
+    return repository.findByUserIdOrderByCreatedAtDesc(CurrentUser.of(token).id()).stream()
+        .map(OrderSummary::of)
+        .toList();
+  }
+
+  record PlacedOrder(String orderId, OrderState status) {}
+
+  record OrderSummary(
+      String orderId,
+      int productId,
+      BigDecimal price,
+      OrderState status,
+      WaitingFor waitingFor,
+      Instant createdAt) {
+
+    static OrderSummary of(CustomerOrder order) {
+      return new OrderSummary(
+          order.orderId(),
+          order.productId(),
+          order.price(),
+          order.lastKnownStatus().state(),
+          order.lastKnownStatus().waitingFor(),
+          order.createdAt());
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package dev.lotussaga.gateway.order;
+
+import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflow;
+import io.grpc.StatusRuntimeException;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** Reads an order through its workflow's queries, or from the gateway's copy when it cannot. */
+@Component
+class OrderReader {
+
+  private static final Logger log = LoggerFactory.getLogger(OrderReader.class);
+
+  private final WorkflowClient workflows;
+  private final OrderTimeline timeline;
+
+  OrderReader(WorkflowClient workflows, OrderTimeline timeline) {
+    this.workflows = workflows;
+    this.timeline = timeline;
+  }
+
+  OrderView read(CustomerOrder order) {
+    if (order.workflowStarted()) {
+      try {
+        OrderWorkflow workflow =
+            workflows.newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(order.orderId()));
+        return OrderView.of(order, workflow.status(), workflow.history(), "workflow");
+      } catch (WorkflowException | StatusRuntimeException e) {
+        log.info("Order {} answered from the stored state: {}", order.orderId(), e.toString());
+      }
+    }
+    return OrderView.of(order, order.lastKnownStatus(), timeline.of(order), "stored");
+  }
+}

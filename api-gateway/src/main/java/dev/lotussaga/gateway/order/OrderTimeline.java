@@ -1,0 +1,81 @@
+package dev.lotussaga.gateway.order;
+
+import dev.lotussaga.contracts.events.OrderEvent;
+import dev.lotussaga.contracts.order.OrderState;
+import dev.lotussaga.contracts.order.StateChange;
+import dev.lotussaga.contracts.order.WaitingFor;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The gateway's own copy of each order's state changes, fed from Kafka: the answer to "what is my
+ * order doing" when its workflow cannot be queried (for example after the in-memory test server
+ * restarted).
+ */
+@Component
+class OrderTimeline {
+
+  private final JdbcTemplate jdbc;
+
+  OrderTimeline(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Idempotent: a redelivered event changes nothing; an older event never overwrites a newer state.
+   */
+  @Transactional
+  void record(OrderEvent event) {
+    Timestamp at = Timestamp.from(event.occurredAt());
+    String waitingFor = event.waitingFor() == null ? null : event.waitingFor().name();
+    int inserted =
+        jdbc.update(
+            """
+            insert into order_state_change (event_id, order_id, status, waiting_for, at)
+            select ?, order_id, ?, ?, ? from customer_order where order_id = ?
+            on conflict (event_id) do nothing
+            """,
+            event.eventId(),
+            event.state().name(),
+            waitingFor,
+            at,
+            event.orderId());
+    if (inserted == 1) {
+      jdbc.update(
+          """
+          update customer_order set status = ?, waiting_for = ?, status_at = ?
+           where order_id = ? and status_at <= ?
+          """,
+          event.state().name(),
+          waitingFor,
+          at,
+          event.orderId(),
+          at);
+    }
+  }
+
+  List<StateChange> of(CustomerOrder order) {
+    List<StateChange> changes =
+        jdbc.query(
+            "select status, waiting_for, at from order_state_change where order_id = ? order by at, event_id",
+            (row, i) ->
+                new StateChange(
+                    OrderState.valueOf(row.getString(1)),
+                    row.getString(2) == null ? null : WaitingFor.valueOf(row.getString(2)),
+                    row.getTimestamp(3).toInstant()),
+            order.orderId());
+    List<StateChange> timeline = new ArrayList<>();
+    timeline.add(new StateChange(OrderState.ValidatingBilling, null, order.createdAt()));
+    for (StateChange change : changes) {
+      StateChange last = timeline.get(timeline.size() - 1);
+      if (change.state() != last.state() || change.waitingFor() != last.waitingFor()) {
+        timeline.add(change);
+      }
+    }
+    return timeline;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.lotussaga.gateway.order;
+
+import dev.lotussaga.contracts.order.OrderState;
+import dev.lotussaga.contracts.order.OrderStatus;
+import dev.lotussaga.contracts.order.StateChange;
+import dev.lotussaga.contracts.order.WaitingFor;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * @param source "workflow" when answered by a live workflow query, "stored" when answered from the
+ *     last state the gateway saw on Kafka
+ */
+record OrderView(
+    String orderId,
+    int productId,
+    BigDecimal price,
+    OrderState status,
+    WaitingFor waitingFor,
+    List<StateChange> history,
+    String source) {
+
+  static OrderView of(
+      CustomerOrder order, OrderStatus status, List<StateChange> history, String source) {
+    return new OrderView(
+        order.orderId(),
+        order.productId(),
+        order.price(),
+        status.state(),
+        status.waitingFor(),
+        history,
+        source);
+  }
+}

@@ -1,0 +1,95 @@
+package dev.lotussaga.gateway.profile;
+
+import dev.lotussaga.gateway.security.IssuedToken;
+import dev.lotussaga.gateway.security.TokenIssuer;
+import dev.lotussaga.gateway.system.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/profile")
+class ProfileController {
+
+  private final UserAccountRepository users;
+  private final PasswordEncoder passwords;
+  private final TokenIssuer tokens;
+
+  /** Compared against when the email is unknown, so that a login takes as long either way. */
+  private final String noSuchUserHash;
+
+  ProfileController(UserAccountRepository users, PasswordEncoder passwords, TokenIssuer tokens) {
+    this.users = users;
+    this.passwords = passwords;
+    this.tokens = tokens;
+    this.noSuchUserHash = passwords.encode(UUID.randomUUID().toString());
+  }
+
+  @PostMapping("/register")
+  ResponseEntity<Registered> register(@Valid @RequestBody Registration registration) {
+    String email = normalize(registration.email());
+    if (users.existsByEmail(email)) {
+      throw emailTaken(email);
+    }
+    UserAccount user;
+    try {
+      user =
+          users.saveAndFlush(
+              new UserAccount(
+                  email,
+                  passwords.encode(registration.password()),
+                  registration.firstName(),
+                  registration.lastName(),
+                  Role.USER));
+    } catch (DataIntegrityViolationException raced) {
+      throw emailTaken(email);
+    }
+    return ResponseEntity.created(URI.create("/profile/" + user.id()))
+        .body(new Registered(user.id(), user.email()));
+  }
+
+  @PostMapping("/login")
+  LoggedIn login(@Valid @RequestBody Credentials credentials) {
+    var user = users.findByEmail(normalize(credentials.email()));
+    String hash = user.map(UserAccount::passwordHash).orElse(noSuchUserHash);
+    boolean matches = passwords.matches(credentials.password(), hash);
+    if (user.isEmpty() || !matches) {
+      throw new ApiException(HttpStatus.UNAUTHORIZED, "Wrong email or password");
+    }
+    IssuedToken token = tokens.issue(user.get().id(), user.get().email(), user.get().role().name());
+    return new LoggedIn(token.value(), "Bearer", token.expiresIn().toSeconds(), user.get().id());
+  }
+
+  static String normalize(String email) {
+    return email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static ApiException emailTaken(String email) {
+    return new ApiException(HttpStatus.CONFLICT, "Email " + email + " is already registered");
+  }
+
+  record Registration(
+      @NotBlank @Email @Size(max = 254) String email,
+      @NotBlank @Size(min = 8, max = 72) String password,
+      @Size(max = 100) String firstName,
+      @Size(max = 100) String lastName) {}
+
+  record Registered(long id, String email) {}
+
+  record Credentials(
+      @NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 72) String password) {}
+
+  record LoggedIn(String accessToken, String tokenType, long expiresIn, long userId) {}
+}

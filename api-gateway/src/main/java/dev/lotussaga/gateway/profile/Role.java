@@ -1,0 +1,6 @@
+package dev.lotussaga.gateway.profile;
+
+public enum Role {
+  USER,
+  STAFF
+}

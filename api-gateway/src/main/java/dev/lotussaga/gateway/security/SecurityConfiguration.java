@@ -1,0 +1,134 @@
+package dev.lotussaga.gateway.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    return http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(HttpMethod.POST, "/profile/register", "/profile/login")
+                    .permitAll()
+                    .requestMatchers(
+                        "/.well-known/jwks.json",
+                        "/actuator/health/**",
+                        "/actuator/info",
+                        "/actuator/prometheus",
+                        "/error")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.PUT, "/stock/add", "/delivery/accept")
+                    .hasRole("STAFF")
+                    .anyRequest()
+                    .authenticated())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
+                    .authenticationEntryPoint(
+                        (request, response, e) ->
+                            problem(
+                                json,
+                                request,
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "A valid bearer token is required: " + e.getMessage()))
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            problem(
+                                json,
+                                request,
+                                response,
+                                HttpStatus.FORBIDDEN,
+                                "This operation is for staff only")))
+        .exceptionHandling(
+            errors ->
+                errors.authenticationEntryPoint(
+                    (request, response, e) ->
+                        problem(
+                            json,
+                            request,
+                            response,
+                            HttpStatus.UNAUTHORIZED,
+                            "A bearer token is required")))
+        .build();
+  }
+
+  /** Only RS256 signed by our key, from our issuer, for our audience, within its validity. */
+  @Bean
+  JwtDecoder jwtDecoder(RSAKey signingKey, JwtProperties properties) throws JOSEException {
+    NimbusJwtDecoder decoder =
+        NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
+            .signatureAlgorithm(SignatureAlgorithm.RS256)
+            .build();
+    OAuth2TokenValidator<Jwt> audience =
+        new JwtClaimValidator<java.util.List<String>>(
+            "aud", aud -> aud != null && aud.contains(properties.audience()));
+    decoder.setJwtValidator(
+        new DelegatingOAuth2TokenValidator<>(
+            JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+    return decoder;
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  private static JwtAuthenticationConverter rolesFromToken() {
+    JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+    roles.setAuthoritiesClaimName(TokenIssuer.ROLES_CLAIM);
+    roles.setAuthorityPrefix("ROLE_");
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(roles);
+    return converter;
+  }
+
+  private static void problem(
+      ObjectMapper json,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String detail)
+      throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setInstance(URI.create(request.getRequestURI()));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    if (status == HttpStatus.UNAUTHORIZED) {
+      response.setHeader("WWW-Authenticate", "Bearer");
+    }
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

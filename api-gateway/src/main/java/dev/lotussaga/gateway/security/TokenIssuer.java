@@ -1,0 +1,56 @@
+package dev.lotussaga.gateway.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Signs access tokens with RS256. */
+@Component
+public class TokenIssuer {
+
+  static final String ROLES_CLAIM = "roles";
+
+  private final RSAKey key;
+  private final RSASSASigner signer;
+  private final JwtProperties properties;
+
+  TokenIssuer(RSAKey signingKey, JwtProperties properties) throws JOSEException {
+    this.key = signingKey;
+    this.signer = new RSASSASigner(signingKey);
+    this.properties = properties;
+  }
+
+  public IssuedToken issue(long userId, String email, String role) {
+    Instant now = Instant.now();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(properties.issuer())
+            .audience(properties.audience())
+            .subject(Long.toString(userId))
+            .claim("email", email)
+            .claim(ROLES_CLAIM, List.of(role))
+            .issueTime(Date.from(now))
+            .notBeforeTime(Date.from(now))
+            .expirationTime(Date.from(now.plus(properties.timeToLive())))
+            .jwtID(UUID.randomUUID().toString())
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+    try {
+      jwt.sign(signer);
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Could not sign an access token", e);
+    }
+    return new IssuedToken(jwt.serialize(), properties.timeToLive());
+  }
+}

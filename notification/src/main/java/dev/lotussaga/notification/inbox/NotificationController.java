@@ -1,0 +1,22 @@
+package dev.lotussaga.notification.inbox;
+
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Internal API, called by the gateway for the signed-in user. */
+@RestController
+class NotificationController {
+
+  private final NotificationStore store;
+
+  NotificationController(NotificationStore store) {
+    this.store = store;
+  }
+
+  @GetMapping("/internal/users/{userId}/notifications")
+  List<Notification> notifications(@PathVariable long userId) {
+    return store.forUser(userId);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.lotussaga.notification.inbox;
+
+import dev.lotussaga.contracts.events.OrderEvent;
+import java.sql.Timestamp;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Plain SQL on purpose: "insert unless this event id is stored" is one statement in PostgreSQL and
+ * needs no read-then-write race handling.
+ */
+@Component
+class NotificationStore {
+
+  private final JdbcTemplate jdbc;
+
+  NotificationStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Returns false when the event was stored before (a redelivery). */
+  boolean store(OrderEvent event) {
+    return jdbc.update(
+            """
+            insert into notification (event_id, order_id, user_id, type, message, created_at)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (event_id) do nothing
+            """,
+            event.eventId(),
+            event.orderId(),
+            event.userId(),
+            event.notification().name(),
+            event.message() == null ? "" : event.message(),
+            Timestamp.from(event.occurredAt()))
+        == 1;
+  }
+
+  List<Notification> forUser(long userId) {
+    return jdbc.query(
+        """
+        select id, order_id, user_id, type, message, created_at
+          from notification where user_id = ? order by created_at, id
+        """,
+        (row, i) ->
+            new Notification(
+                row.getLong(1),
+                row.getString(2),
+                row.getLong(3),
+                row.getString(4),
+                row.getString(5),
+                row.getTimestamp(6).toInstant()),
+        userId);
+  }
+}

@@ -1,0 +1,6 @@
+package dev.lotussaga.contracts.billing;
+
+public enum ChargeOutcome {
+  CHARGED,
+  INSUFFICIENT_FUNDS
+}

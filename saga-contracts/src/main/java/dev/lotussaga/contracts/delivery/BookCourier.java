@@ -1,0 +1,3 @@
+package dev.lotussaga.contracts.delivery;
+
+public record BookCourier(String orderId, int productId) {}

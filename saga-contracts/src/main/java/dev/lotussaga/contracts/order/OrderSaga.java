@@ -1,0 +1,31 @@
+package dev.lotussaga.contracts.order;
+
+/**
+ * Names that the outside world (gateway, services, temporal CLI) uses to reach an order workflow.
+ */
+public final class OrderSaga {
+
+  public static final String TASK_QUEUE = "order-saga";
+
+  public static final String SIGNAL_FUNDS_ADDED = "fundsAdded";
+  public static final String SIGNAL_STOCK_ADDED = "stockAdded";
+  public static final String SIGNAL_DELIVERY_ACCEPTED = "deliveryAccepted";
+
+  public static final String QUERY_STATUS = "status";
+  public static final String QUERY_HISTORY = "history";
+
+  private static final String WORKFLOW_ID_PREFIX = "order-";
+
+  private OrderSaga() {}
+
+  public static String workflowId(String orderId) {
+    return WORKFLOW_ID_PREFIX + orderId;
+  }
+
+  public static String orderIdOf(String workflowId) {
+    if (!workflowId.startsWith(WORKFLOW_ID_PREFIX)) {
+      throw new IllegalArgumentException("Not an order workflow id: " + workflowId);
+    }
+    return workflowId.substring(WORKFLOW_ID_PREFIX.length());
+  }
+}

@@ -1,0 +1,35 @@
+package dev.lotussaga.contracts.order;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+import java.util.List;
+
+/**
+ * The order saga: charge, reserve stock, book a courier; waits on signals when a step cannot go on.
+ */
+@WorkflowInterface
+public interface OrderWorkflow {
+
+  @WorkflowMethod
+  OrderStatus place(OrderRequest request);
+
+  /** Raised by billing when the buyer's balance grew and this order is next in line for it. */
+  @SignalMethod(name = OrderSaga.SIGNAL_FUNDS_ADDED)
+  void fundsAdded();
+
+  /** Raised by stock when units of the ordered product arrived and this order is next in line. */
+  @SignalMethod(name = OrderSaga.SIGNAL_STOCK_ADDED)
+  void stockAdded();
+
+  /** Raised by delivery when staff accepted the order for delivery. */
+  @SignalMethod(name = OrderSaga.SIGNAL_DELIVERY_ACCEPTED)
+  void deliveryAccepted();
+
+  @QueryMethod(name = OrderSaga.QUERY_STATUS)
+  OrderStatus status();
+
+  @QueryMethod(name = OrderSaga.QUERY_HISTORY)
+  List<StateChange> history();
+}

@@ -1,0 +1,6 @@
+package dev.lotussaga.contracts.order;
+
+import java.time.Instant;
+
+/** One entry of an order's history: the state it entered, what it waited for then, and when. */
+public record StateChange(OrderState state, WaitingFor waitingFor, Instant at) {}

@@ -1,0 +1,3 @@
+package dev.lotussaga.contracts.stock;
+
+public record ReserveStock(String orderId, int productId) {}

@@ -1,0 +1,33 @@
+package dev.lotussaga.signals;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Records a signal for a workflow as part of the caller's transaction. */
+public class SignalOutbox {
+
+  private final JdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
+
+  SignalOutbox(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    this.jdbc = jdbc;
+    this.events = events;
+  }
+
+  /** Must run inside the transaction whose committed change the signal announces. */
+  public void enqueue(String workflowId, String signalName) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException(
+          "A signal must be enqueued inside the transaction it announces");
+    }
+    jdbc.update(
+        "insert into signal_outbox (workflow_id, signal_name) values (?, ?)",
+        workflowId,
+        signalName);
+    events.publishEvent(new SignalEnqueued(workflowId, signalName));
+  }
+
+  /** Published inside the transaction; the relay reacts after commit. */
+  public record SignalEnqueued(String workflowId, String signalName) {}
+}

@@ -1,0 +1,97 @@
+package dev.lotussaga.signals;
+
+import dev.lotussaga.contracts.order.OrderSaga;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A first-come-first-served line of orders per resource (a buyer's balance, a product's stock),
+ * kept in the owning service's schema. Only the first order in line may take the resource; whoever
+ * changes the resource wakes the first order with a signal through the outbox, in the same
+ * transaction.
+ *
+ * <p>Every operation on one resource's line runs under a transaction-scoped advisory lock for that
+ * resource, so joining, leaving and waking never interleave and no wake-up is lost.
+ */
+public class WaitingLine implements UndeliverableSignalHandler {
+
+  private final JdbcTemplate jdbc;
+  private final SignalOutbox outbox;
+  private final String wakeUpSignal;
+
+  /**
+   * @param wakeUpSignal the signal that tells a waiting order its resource changed
+   */
+  public WaitingLine(JdbcTemplate jdbc, SignalOutbox outbox, String wakeUpSignal) {
+    this.jdbc = jdbc;
+    this.outbox = outbox;
+    this.wakeUpSignal = wakeUpSignal;
+  }
+
+  /** True when nobody waits for the resource, or this order is the first who does. */
+  public boolean isFirst(String orderId, String resource) {
+    return first(resource).map(orderId::equals).orElse(true);
+  }
+
+  /** Puts the order at the end of the line unless it already stands in it. */
+  public void join(String orderId, String resource) {
+    lock(resource);
+    jdbc.update(
+        "insert into waiting_line (order_id, resource_key) values (?, ?)"
+            + " on conflict (order_id) do nothing",
+        orderId,
+        resource);
+  }
+
+  public void leave(String orderId, String resource) {
+    lock(resource);
+    jdbc.update("delete from waiting_line where order_id = ?", orderId);
+  }
+
+  /** Signals the first order in line, if any, once the caller's transaction commits. */
+  public void wakeFirst(String resource) {
+    first(resource)
+        .ifPresent(orderId -> outbox.enqueue(OrderSaga.workflowId(orderId), wakeUpSignal));
+  }
+
+  public List<String> orders(String resource) {
+    lock(resource);
+    return jdbc.queryForList(
+        "select order_id from waiting_line where resource_key = ? order by id",
+        String.class,
+        resource);
+  }
+
+  /** An order whose workflow is gone must not block the line: drop it and wake the next one. */
+  @Override
+  public void onUndeliverable(String workflowId, String signalName) {
+    if (!wakeUpSignal.equals(signalName)) {
+      return;
+    }
+    String orderId = OrderSaga.orderIdOf(workflowId);
+    List<String> resources =
+        jdbc.queryForList(
+            "select resource_key from waiting_line where order_id = ?", String.class, orderId);
+    for (String resource : resources) {
+      leave(orderId, resource);
+      wakeFirst(resource);
+    }
+  }
+
+  private Optional<String> first(String resource) {
+    lock(resource);
+    return jdbc
+        .queryForList(
+            "select order_id from waiting_line where resource_key = ? order by id limit 1",
+            String.class,
+            resource)
+        .stream()
+        .findFirst();
+  }
+
+  private void lock(String resource) {
+    jdbc.query(
+        "select pg_advisory_xact_lock(hashtext(?))", row -> {}, wakeUpSignal + ":" + resource);
+  }
+}

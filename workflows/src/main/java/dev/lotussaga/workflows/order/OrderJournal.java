@@ -1,0 +1,87 @@
+package dev.lotussaga.workflows.order;
+
+import dev.lotussaga.contracts.events.NotificationType;
+import dev.lotussaga.contracts.events.OrderEvent;
+import dev.lotussaga.contracts.events.OrderEventActivities;
+import dev.lotussaga.contracts.order.OrderRequest;
+import dev.lotussaga.contracts.order.OrderState;
+import dev.lotussaga.contracts.order.OrderStatus;
+import dev.lotussaga.contracts.order.StateChange;
+import dev.lotussaga.contracts.order.WaitingFor;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The order's current state and history, kept inside the workflow for queries, and published as one
+ * {@link OrderEvent} per change. Event ids are the order id plus a sequence number, so a retried
+ * publication carries the same id and consumers can drop the duplicate.
+ */
+final class OrderJournal {
+
+  static final OrderStatus INITIAL_STATUS = new OrderStatus(OrderState.ValidatingBilling, null);
+
+  private final OrderRequest order;
+  private final OrderEventActivities events;
+  private final List<StateChange> history = new ArrayList<>();
+  private OrderStatus status = INITIAL_STATUS;
+  private int published;
+
+  OrderJournal(OrderRequest order, OrderEventActivities events) {
+    this.order = order;
+    this.events = events;
+    history.add(new StateChange(status.state(), null, now()));
+  }
+
+  OrderStatus status() {
+    return status;
+  }
+
+  List<StateChange> history() {
+    return List.copyOf(history);
+  }
+
+  void advance(OrderState state, NotificationType notification, String message) {
+    change(new OrderStatus(state, null), notification, message);
+  }
+
+  void waitFor(WaitingFor resource) {
+    waitFor(resource, null, null);
+  }
+
+  /**
+   * Records the wait once; a repeated wait for the same thing is published only if it tells the
+   * buyer something.
+   */
+  void waitFor(WaitingFor resource, NotificationType notification, String message) {
+    OrderStatus waiting = new OrderStatus(status.state(), resource);
+    if (waiting.equals(status) && notification == null) {
+      return;
+    }
+    change(waiting, notification, message);
+  }
+
+  private void change(OrderStatus next, NotificationType notification, String message) {
+    Instant at = now();
+    if (!next.equals(status)) {
+      history.add(new StateChange(next.state(), next.waitingFor(), at));
+    }
+    status = next;
+    published++;
+    events.publishOrderEvent(
+        new OrderEvent(
+            order.orderId() + "-" + published,
+            order.orderId(),
+            order.userId(),
+            next.state(),
+            next.waitingFor(),
+            notification,
+            message,
+            at));
+  }
+
+  private static Instant now() {
+    return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+  }
+}

@@ -1,0 +1,60 @@
+package dev.lotussaga.workflows.order;
+
+import dev.lotussaga.contracts.billing.BillingActivities;
+import dev.lotussaga.contracts.delivery.DeliveryActivities;
+import dev.lotussaga.contracts.events.OrderEventActivities;
+import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.stock.StockActivities;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/**
+ * Activity stubs of the saga, one per owning service and task queue. Business outcomes ("no money")
+ * come back as values; only faults throw, and faults are retried without limit because every step
+ * is idempotent and giving up would strand money or stock.
+ */
+final class SagaSteps {
+
+  private static final RetryOptions RETRY_UNTIL_DONE =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofMillis(500))
+          .setBackoffCoefficient(2)
+          .setMaximumInterval(Duration.ofSeconds(30))
+          .build();
+
+  private final BillingActivities billing =
+      stub(BillingActivities.class, BillingActivities.TASK_QUEUE);
+  private final StockActivities stock = stub(StockActivities.class, StockActivities.TASK_QUEUE);
+  private final DeliveryActivities delivery =
+      stub(DeliveryActivities.class, DeliveryActivities.TASK_QUEUE);
+  private final OrderEventActivities events =
+      stub(OrderEventActivities.class, OrderSaga.TASK_QUEUE);
+
+  BillingActivities billing() {
+    return billing;
+  }
+
+  StockActivities stock() {
+    return stock;
+  }
+
+  DeliveryActivities delivery() {
+    return delivery;
+  }
+
+  OrderEventActivities events() {
+    return events;
+  }
+
+  private static <T> T stub(Class<T> activities, String taskQueue) {
+    return Workflow.newActivityStub(
+        activities,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(taskQueue)
+            .setStartToCloseTimeout(Duration.ofSeconds(10))
+            .setRetryOptions(RETRY_UNTIL_DONE)
+            .build());
+  }
+}

@@ -1,0 +1,2 @@
+/** The order saga itself: states, waits on signals, and the record of what happened. */
+package dev.lotussaga.workflows.order;
