@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Tops up balances and wakes the buyer's first waiting order in the same transaction. */
 @Component
-class Deposits {
+public class Deposits {
 
   private final AccountRepository accounts;
   private final DepositRepository deposits;
@@ -20,7 +20,7 @@ class Deposits {
   }
 
   @Transactional
-  BigDecimal deposit(long userId, BigDecimal amount) {
+  public BigDecimal deposit(long userId, BigDecimal amount) {
     Account account = accounts.lockOrOpen(userId);
     account.deposit(amount);
     deposits.save(new Deposit(userId, amount));
@@ -29,7 +29,7 @@ class Deposits {
   }
 
   @Transactional(readOnly = true)
-  BigDecimal balanceOf(long userId) {
+  public BigDecimal balanceOf(long userId) {
     return accounts.findById(userId).map(Account::balance).orElse(BigDecimal.ZERO);
   }
 }

@@ -7,7 +7,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Adds units and wakes the product's first waiting order in the same transaction. */
 @Component
-class StockArrivals {
+public class StockArrivals {
 
   private final ProductStockRepository products;
   private final StockAdditionRepository additions;
@@ -24,7 +24,7 @@ class StockArrivals {
 
   /** Empty when the product is unknown. */
   @Transactional
-  Optional<ProductStock> add(int productId, int units) {
+  public Optional<ProductStock> add(int productId, int units) {
     Optional<ProductStock> product = products.findForUpdate(productId);
     product.ifPresent(
         stock -> {

@@ -1,29 +1,84 @@
 package dev.lotussaga.gateway.system;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error leaves as RFC 9457 problem+json. Spring's handler covers malformed bodies, missing
- * parameters and validation; this adds type mismatches, constraint violations and a last resort
- * that hides internals.
+ * Every error leaves as RFC 9457 problem+json whose detail says what to fix. Spring's handler
+ * covers the status codes; this names the offending field or parameter and hides internals.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
 
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String detail =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(error -> error.getField() + " " + error.getDefaultMessage())
+            .sorted()
+            .collect(Collectors.joining("; "));
+    return badRequest(e, detail, headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    String detail =
+        e.getParameterValidationResults().stream()
+            .flatMap(
+                result ->
+                    result.getResolvableErrors().stream()
+                        .map(
+                            error ->
+                                result.getMethodParameter().getParameterName()
+                                    + " "
+                                    + error.getDefaultMessage()))
+            .sorted()
+            .collect(Collectors.joining("; "));
+    return badRequest(e, detail, headers, request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return badRequest(e, unreadableBody(e.getCause()), headers, request);
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     return ProblemDetail.forStatusAndDetail(
-        HttpStatus.BAD_REQUEST, "Parameter '" + e.getName() + "' has an invalid value");
+        HttpStatus.BAD_REQUEST, e.getName() + " has an invalid value");
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
@@ -36,5 +91,30 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     log.error("Unexpected error", e);
     return ProblemDetail.forStatusAndDetail(
         HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again");
+  }
+
+  private ResponseEntity<Object> badRequest(
+      Exception e, String detail, HttpHeaders headers, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+    return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+  }
+
+  private static String unreadableBody(Throwable cause) {
+    if (cause instanceof UnrecognizedPropertyException unknown) {
+      return "Unknown field '" + unknown.getPropertyName() + "'";
+    }
+    if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      return "Field '" + path(mismatch) + "' has the wrong type or is missing";
+    }
+    if (cause instanceof JsonProcessingException) {
+      return "The request body is not well-formed JSON of the expected shape";
+    }
+    return "The request body is missing or unreadable";
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."));
   }
 }

@@ -1,0 +1,167 @@
+package dev.lotussaga.billing.charge;
+
+import static dev.lotussaga.contracts.billing.ChargeOutcome.CHARGED;
+import static dev.lotussaga.contracts.billing.ChargeOutcome.INSUFFICIENT_FUNDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lotussaga.billing.account.Deposits;
+import dev.lotussaga.contracts.billing.ChargeOrder;
+import dev.lotussaga.contracts.billing.ChargeOutcome;
+import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.signals.WaitingLine;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Charging against the real database: once per order, never below zero, first come first served.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class OrderChargerTest {
+
+  @Autowired ChargeActivities activities;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transaction;
+  @Autowired WaitingLine fundsWaitingLine;
+  @Autowired Deposits deposits;
+
+  private long buyer;
+
+  @BeforeEach
+  void newBuyer() {
+    buyer = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+  }
+
+  @Test
+  void chargingTheSameOrderTwiceTakesTheMoneyOnce() {
+    deposits.deposit(buyer, new BigDecimal("300"));
+    ChargeOrder order = order("100");
+
+    assertThat(activities.chargeOrder(order)).isEqualTo(CHARGED);
+    assertThat(activities.chargeOrder(order)).isEqualTo(CHARGED);
+
+    assertThat(deposits.balanceOf(buyer)).isEqualByComparingTo("200");
+    assertThat(chargesOf(buyer)).isEqualTo(1);
+  }
+
+  @Test
+  void anOrderThatCannotBePaidWaitsAndIsWokenByTheNextDeposit() {
+    ChargeOrder order = order("500");
+
+    assertThat(activities.chargeOrder(order)).isEqualTo(INSUFFICIENT_FUNDS);
+    assertThat(line()).containsExactly(order.orderId());
+    assertThat(signalsTo(order)).isZero();
+
+    deposits.deposit(buyer, new BigDecimal("500"));
+
+    assertThat(signalsTo(order)).isEqualTo(1);
+    assertThat(activities.chargeOrder(order)).isEqualTo(CHARGED);
+    assertThat(line()).isEmpty();
+    assertThat(deposits.balanceOf(buyer)).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void waitingOrdersAreServedFirstComeFirstServed() {
+    ChargeOrder first = order("300");
+    ChargeOrder second = order("100");
+    activities.chargeOrder(first);
+    activities.chargeOrder(second);
+    assertThat(line()).containsExactly(first.orderId(), second.orderId());
+
+    deposits.deposit(buyer, new BigDecimal("150"));
+
+    assertThat(signalsTo(first)).isEqualTo(1);
+    assertThat(signalsTo(second)).as("only the first in line is woken").isZero();
+    assertThat(activities.chargeOrder(second))
+        .as("the second may not jump the line although the balance covers it")
+        .isEqualTo(INSUFFICIENT_FUNDS);
+
+    deposits.deposit(buyer, new BigDecimal("250"));
+    assertThat(activities.chargeOrder(first)).isEqualTo(CHARGED);
+
+    assertThat(signalsTo(second)).as("paying the first wakes the next").isEqualTo(1);
+    assertThat(activities.chargeOrder(second)).isEqualTo(CHARGED);
+    assertThat(deposits.balanceOf(buyer)).isEqualByComparingTo("0");
+    assertThat(line()).isEmpty();
+  }
+
+  @Test
+  void concurrentChargesNeverOverdrawTheBalance() throws Exception {
+    deposits.deposit(buyer, new BigDecimal("500"));
+    List<Callable<ChargeOutcome>> charges =
+        IntStream.range(0, 12)
+            .<Callable<ChargeOutcome>>mapToObj(i -> () -> activities.chargeOrder(order("100")))
+            .toList();
+
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<ChargeOutcome> outcomes;
+    try {
+      outcomes = pool.invokeAll(charges).stream().map(OrderChargerTest::get).toList();
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(outcomes).filteredOn(CHARGED::equals).hasSize(5);
+    assertThat(deposits.balanceOf(buyer)).isEqualByComparingTo("0");
+    assertThat(chargesOf(buyer)).isEqualTo(5);
+  }
+
+  @Test
+  void anOrderWhoseWorkflowIsGoneLeavesTheLineAndWakesTheNext() {
+    ChargeOrder gone = order("100");
+    ChargeOrder next = order("100");
+    activities.chargeOrder(gone);
+    activities.chargeOrder(next);
+
+    transaction.executeWithoutResult(
+        status ->
+            fundsWaitingLine.onUndeliverable(
+                OrderSaga.workflowId(gone.orderId()), OrderSaga.SIGNAL_FUNDS_ADDED));
+
+    assertThat(line()).containsExactly(next.orderId());
+    assertThat(signalsTo(next)).isEqualTo(1);
+  }
+
+  private ChargeOrder order(String amount) {
+    return new ChargeOrder(UUID.randomUUID().toString(), buyer, new BigDecimal(amount));
+  }
+
+  private List<String> line() {
+    return transaction.execute(status -> fundsWaitingLine.orders(Long.toString(buyer)));
+  }
+
+  private int signalsTo(ChargeOrder order) {
+    return jdbc.queryForObject(
+        "select count(*) from signal_outbox where workflow_id = ? and signal_name = ?",
+        Integer.class,
+        OrderSaga.workflowId(order.orderId()),
+        OrderSaga.SIGNAL_FUNDS_ADDED);
+  }
+
+  private int chargesOf(long userId) {
+    return jdbc.queryForObject(
+        "select count(*) from order_charge where user_id = ?", Integer.class, userId);
+  }
+
+  private static <T> T get(Future<T> future) {
+    try {
+      return future.get();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}

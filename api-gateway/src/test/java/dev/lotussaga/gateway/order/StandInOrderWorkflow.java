@@ -1,0 +1,50 @@
+package dev.lotussaga.gateway.order;
+
+import dev.lotussaga.contracts.order.OrderRequest;
+import dev.lotussaga.contracts.order.OrderState;
+import dev.lotussaga.contracts.order.OrderStatus;
+import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.StateChange;
+import dev.lotussaga.contracts.order.WaitingFor;
+import io.temporal.workflow.Workflow;
+import java.time.Instant;
+import java.util.List;
+
+/** Stands in for the saga in the gateway's tests: it waits for funds and answers queries. */
+public class StandInOrderWorkflow implements OrderWorkflow {
+
+  private final OrderStatus waiting =
+      new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS);
+  private boolean funded;
+
+  @Override
+  public OrderStatus place(OrderRequest request) {
+    Workflow.await(() -> funded);
+    return new OrderStatus(OrderState.ValidatingStock, null);
+  }
+
+  @Override
+  public void fundsAdded() {
+    funded = true;
+  }
+
+  @Override
+  public void stockAdded() {}
+
+  @Override
+  public void deliveryAccepted() {}
+
+  @Override
+  public OrderStatus status() {
+    return waiting;
+  }
+
+  @Override
+  public List<StateChange> history() {
+    return List.of(
+        new StateChange(
+            OrderState.ValidatingBilling,
+            WaitingFor.FUNDS,
+            Instant.ofEpochMilli(Workflow.currentTimeMillis())));
+  }
+}

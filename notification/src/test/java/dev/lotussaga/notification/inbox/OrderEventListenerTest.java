@@ -1,0 +1,151 @@
+package dev.lotussaga.notification.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.lotussaga.contracts.events.NotificationType;
+import dev.lotussaga.contracts.events.OrderEvent;
+import dev.lotussaga.contracts.events.OrderEventActivities;
+import dev.lotussaga.contracts.order.OrderState;
+import dev.lotussaga.contracts.order.WaitingFor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.JsonSerializer;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** From a real Kafka broker into PostgreSQL and out through the internal API. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@EmbeddedKafka(kraft = true, partitions = 3, topics = OrderEventActivities.TOPIC)
+class OrderEventListenerTest {
+
+  @Autowired EmbeddedKafkaBroker broker;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired MockMvc http;
+
+  private KafkaTemplate<String, OrderEvent> kafka;
+  private final long buyer = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
+  private final String orderId = UUID.randomUUID().toString();
+  private final Instant start = Instant.parse("2026-11-25T10:00:00Z");
+
+  @BeforeEach
+  void producer() {
+    kafka =
+        new KafkaTemplate<>(
+            new DefaultKafkaProducerFactory<>(
+                Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    broker.getBrokersAsString(),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                    StringSerializer.class,
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                    JsonSerializer.class,
+                    JsonSerializer.ADD_TYPE_INFO_HEADERS,
+                    false)));
+  }
+
+  @AfterEach
+  void closeProducer() {
+    kafka.destroy();
+  }
+
+  @Test
+  void storesEachNotificationOnceEvenWhenKafkaDeliversItTwice() throws Exception {
+    OrderEvent paid = event(1, OrderState.ValidatingStock, NotificationType.ORDER_PAID);
+
+    publish(paid);
+    publish(paid);
+    publish(event(2, OrderState.ValidatingDelivery, NotificationType.STOCK_RESERVED));
+
+    awaitTrue(() -> storedFor(buyer) == 2);
+    Thread.sleep(500); // let a late duplicate arrive if one were going to be stored
+    assertThat(storedFor(buyer)).isEqualTo(2);
+  }
+
+  @Test
+  void keepsOnlyTheEventsThatTellTheBuyerSomething() throws Exception {
+    publish(
+        new OrderEvent(
+            orderId + "-1",
+            orderId,
+            buyer,
+            OrderState.ValidatingStock,
+            WaitingFor.STOCK,
+            null,
+            null,
+            start));
+    publish(event(2, OrderState.ValidatingDelivery, NotificationType.STOCK_RESERVED));
+
+    awaitTrue(() -> storedFor(buyer) == 1);
+    assertThat(
+            jdbc.queryForObject(
+                "select type from notification where user_id = ?", String.class, buyer))
+        .isEqualTo("STOCK_RESERVED");
+  }
+
+  @Test
+  void servesTheBuyersNotificationsOldestFirst() throws Exception {
+    publish(event(2, OrderState.ValidatingStock, NotificationType.ORDER_PAID));
+    publish(event(1, OrderState.ValidatingBilling, NotificationType.PAYMENT_FAILED));
+    awaitTrue(() -> storedFor(buyer) == 2);
+
+    http.perform(get("/internal/users/{id}/notifications", buyer))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(2))
+        .andExpect(jsonPath("$[0].type").value("PAYMENT_FAILED"))
+        .andExpect(jsonPath("$[1].type").value("ORDER_PAID"))
+        .andExpect(jsonPath("$[1].orderId").value(orderId));
+    http.perform(get("/internal/users/{id}/notifications", buyer + 1))
+        .andExpect(jsonPath("$.length()").value(0));
+  }
+
+  private OrderEvent event(int sequence, OrderState state, NotificationType type) {
+    return new OrderEvent(
+        orderId + "-" + sequence,
+        orderId,
+        buyer,
+        state,
+        null,
+        type,
+        type + " for " + orderId,
+        start.plusSeconds(sequence));
+  }
+
+  private void publish(OrderEvent event) throws Exception {
+    kafka.send(OrderEventActivities.TOPIC, event.orderId(), event).get();
+  }
+
+  private int storedFor(long userId) {
+    return jdbc.queryForObject(
+        "select count(*) from notification where user_id = ?", Integer.class, userId);
+  }
+
+  private static void awaitTrue(Supplier<Boolean> condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.get() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(condition.get()).as("condition met within 20 s").isTrue();
+  }
+}

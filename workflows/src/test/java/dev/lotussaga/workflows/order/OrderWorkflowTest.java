@@ -1,0 +1,322 @@
+package dev.lotussaga.workflows.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import dev.lotussaga.contracts.billing.BillingActivities;
+import dev.lotussaga.contracts.billing.ChargeOutcome;
+import dev.lotussaga.contracts.delivery.CourierBooking;
+import dev.lotussaga.contracts.delivery.DeliveryActivities;
+import dev.lotussaga.contracts.events.NotificationType;
+import dev.lotussaga.contracts.events.OrderEvent;
+import dev.lotussaga.contracts.events.OrderEventActivities;
+import dev.lotussaga.contracts.order.OrderRequest;
+import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderState;
+import dev.lotussaga.contracts.order.OrderStatus;
+import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.StateChange;
+import dev.lotussaga.contracts.order.WaitingFor;
+import dev.lotussaga.contracts.stock.ReservationOutcome;
+import dev.lotussaga.contracts.stock.StockActivities;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.mockito.ArgumentCaptor;
+
+/** The saga's paths with the services mocked, on Temporal's time-skipping test environment. */
+class OrderWorkflowTest {
+
+  private static final Instant SLOT = Instant.parse("2026-12-01T10:00:00Z");
+  private static final OrderRequest ORDER =
+      new OrderRequest("o-1", 42L, 3, new BigDecimal("1500.00"));
+
+  private TestWorkflowEnvironment env;
+  private WorkflowClient client;
+  private final BillingActivities billing = activityMock(BillingActivities.class);
+  private final StockActivities stock = activityMock(StockActivities.class);
+  private final DeliveryActivities delivery = activityMock(DeliveryActivities.class);
+  private final List<OrderEvent> published = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void startEnvironment() {
+    env = TestWorkflowEnvironment.newInstance();
+    Worker saga = env.newWorker(OrderSaga.TASK_QUEUE);
+    saga.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+    saga.registerActivitiesImplementations(new RecordingPublisher(published));
+    env.newWorker(BillingActivities.TASK_QUEUE).registerActivitiesImplementations(billing);
+    env.newWorker(StockActivities.TASK_QUEUE).registerActivitiesImplementations(stock);
+    env.newWorker(DeliveryActivities.TASK_QUEUE).registerActivitiesImplementations(delivery);
+    env.start();
+    client = env.getWorkflowClient();
+  }
+
+  @AfterEach
+  void stopEnvironment(TestInfo test) throws IOException {
+    RecordedHistories.recordIfAsked(client, OrderSaga.workflowId(ORDER.orderId()), test);
+    env.close();
+  }
+
+  @Test
+  void handsOrderToDeliveryWhenEveryStepSucceedsAtOnce() {
+    everyStepSucceeds();
+
+    OrderStatus result = newOrder().place(ORDER);
+
+    assertThat(result).isEqualTo(new OrderStatus(OrderState.NotifyingSourceSystem, null));
+    assertThat(notifications())
+        .containsExactly(
+            NotificationType.ORDER_PAID,
+            NotificationType.STOCK_RESERVED,
+            NotificationType.ORDER_IN_DELIVERY);
+    assertThat(published.get(2).message()).contains("Courier 7").contains(SLOT.toString());
+  }
+
+  @Test
+  void waitsInValidatingBillingUntilFundsArriveThenGoesOn() {
+    when(billing.chargeOrder(any()))
+        .thenReturn(ChargeOutcome.INSUFFICIENT_FUNDS, ChargeOutcome.CHARGED);
+    stockAndDeliverySucceed();
+    OrderWorkflow order = startOrder();
+
+    awaitStatus(order, new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS));
+    assertThat(notifications()).containsExactly(NotificationType.PAYMENT_FAILED);
+
+    order.fundsAdded();
+
+    assertThat(resultOf(order).state()).isEqualTo(OrderState.NotifyingSourceSystem);
+    assertThat(notifications())
+        .containsExactly(
+            NotificationType.PAYMENT_FAILED,
+            NotificationType.ORDER_PAID,
+            NotificationType.STOCK_RESERVED,
+            NotificationType.ORDER_IN_DELIVERY);
+    verify(billing, times(2)).chargeOrder(any());
+  }
+
+  @Test
+  void waitsInValidatingStockWithoutNotifyingUntilStockArrives() {
+    when(billing.chargeOrder(any())).thenReturn(ChargeOutcome.CHARGED);
+    when(stock.reserveStock(any()))
+        .thenReturn(ReservationOutcome.OUT_OF_STOCK, ReservationOutcome.RESERVED);
+    when(delivery.bookCourier(any())).thenReturn(CourierBooking.booked(7, SLOT));
+    OrderWorkflow order = startOrder();
+
+    awaitStatus(order, new OrderStatus(OrderState.ValidatingStock, WaitingFor.STOCK));
+    assertThat(notifications()).containsExactly(NotificationType.ORDER_PAID);
+
+    order.stockAdded();
+
+    assertThat(resultOf(order).state()).isEqualTo(OrderState.NotifyingSourceSystem);
+    verify(stock, times(2)).reserveStock(any());
+  }
+
+  @Test
+  void waitsInValidatingDeliveryUntilStaffAccept() {
+    when(billing.chargeOrder(any())).thenReturn(ChargeOutcome.CHARGED);
+    when(stock.reserveStock(any())).thenReturn(ReservationOutcome.RESERVED);
+    when(delivery.bookCourier(any()))
+        .thenReturn(
+            CourierBooking.notBooked(CourierBooking.Status.AWAITING_ACCEPTANCE),
+            CourierBooking.booked(7, SLOT));
+    OrderWorkflow order = startOrder();
+
+    awaitStatus(order, new OrderStatus(OrderState.ValidatingDelivery, WaitingFor.COURIER));
+    assertThat(notifications())
+        .containsExactly(NotificationType.ORDER_PAID, NotificationType.STOCK_RESERVED);
+
+    order.deliveryAccepted();
+
+    assertThat(resultOf(order).state()).isEqualTo(OrderState.NotifyingSourceSystem);
+    assertThat(notifications()).endsWith(NotificationType.ORDER_IN_DELIVERY);
+  }
+
+  @Test
+  void aWakeUpThatArrivesWhileTheStepIsStillRunningIsNotLost() {
+    AtomicInteger attempts = new AtomicInteger();
+    when(billing.chargeOrder(any()))
+        .thenAnswer(
+            call -> {
+              if (attempts.incrementAndGet() == 1) {
+                // The top-up lands after billing said "no" but before the workflow waits.
+                client
+                    .newUntypedWorkflowStub(OrderSaga.workflowId(ORDER.orderId()))
+                    .signal(OrderSaga.SIGNAL_FUNDS_ADDED);
+                return ChargeOutcome.INSUFFICIENT_FUNDS;
+              }
+              return ChargeOutcome.CHARGED;
+            });
+    stockAndDeliverySucceed();
+
+    OrderWorkflow order = startOrder();
+
+    assertThat(resultOf(order).state()).isEqualTo(OrderState.NotifyingSourceSystem);
+    assertThat(attempts).hasValue(2);
+  }
+
+  @Test
+  void triesAgainLaterWhenNoCourierIsFree() {
+    when(billing.chargeOrder(any())).thenReturn(ChargeOutcome.CHARGED);
+    when(stock.reserveStock(any())).thenReturn(ReservationOutcome.RESERVED);
+    when(delivery.bookCourier(any()))
+        .thenReturn(
+            CourierBooking.notBooked(CourierBooking.Status.NO_COURIER_FREE),
+            CourierBooking.booked(7, SLOT));
+    Instant before = Instant.ofEpochMilli(env.currentTimeMillis());
+
+    OrderStatus result = newOrder().place(ORDER);
+
+    assertThat(result.state()).isEqualTo(OrderState.NotifyingSourceSystem);
+    assertThat(Duration.between(before, Instant.ofEpochMilli(env.currentTimeMillis())))
+        .isGreaterThanOrEqualTo(OrderWorkflowImpl.COURIER_RECHECK);
+  }
+
+  @Test
+  void historyListsEveryStateAndWaitInOrder() {
+    when(billing.chargeOrder(any()))
+        .thenReturn(ChargeOutcome.INSUFFICIENT_FUNDS, ChargeOutcome.CHARGED);
+    stockAndDeliverySucceed();
+    OrderWorkflow order = startOrder();
+    awaitStatus(order, new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS));
+    order.fundsAdded();
+    resultOf(order);
+
+    List<StateChange> history = order.history();
+
+    assertThat(history)
+        .extracting(change -> change.state() + "/" + change.waitingFor())
+        .containsExactly(
+            "ValidatingBilling/null",
+            "ValidatingBilling/FUNDS",
+            "ValidatingStock/null",
+            "ValidatingDelivery/null",
+            "NotifyingSourceSystem/null");
+    assertThat(history).extracting(StateChange::at).isSorted();
+  }
+
+  @Test
+  void publishesEventsWithDistinctIdsThatNameTheOrderAndBuyer() {
+    when(billing.chargeOrder(any()))
+        .thenReturn(
+            ChargeOutcome.INSUFFICIENT_FUNDS,
+            ChargeOutcome.INSUFFICIENT_FUNDS,
+            ChargeOutcome.CHARGED);
+    stockAndDeliverySucceed();
+    OrderWorkflow order = startOrder();
+    awaitStatus(order, new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS));
+    order.fundsAdded();
+    awaitCondition(() -> published.size() >= 2);
+    order.fundsAdded();
+    resultOf(order);
+
+    Set<String> ids = published.stream().map(OrderEvent::eventId).collect(Collectors.toSet());
+    assertThat(ids).hasSize(published.size());
+    assertThat(published).allSatisfy(e -> assertThat(e.orderId()).isEqualTo(ORDER.orderId()));
+    assertThat(published).allSatisfy(e -> assertThat(e.userId()).isEqualTo(ORDER.userId()));
+    assertThat(notifications())
+        .startsWith(NotificationType.PAYMENT_FAILED, NotificationType.PAYMENT_FAILED);
+  }
+
+  @Test
+  void chargesThePriceFixedAtOrderTimeFromTheBuyer() {
+    everyStepSucceeds();
+
+    newOrder().place(ORDER);
+
+    var charge = ArgumentCaptor.forClass(dev.lotussaga.contracts.billing.ChargeOrder.class);
+    verify(billing).chargeOrder(charge.capture());
+    assertThat(charge.getValue().orderId()).isEqualTo(ORDER.orderId());
+    assertThat(charge.getValue().userId()).isEqualTo(42L);
+    assertThat(charge.getValue().amount()).isEqualByComparingTo("1500");
+  }
+
+  private void everyStepSucceeds() {
+    when(billing.chargeOrder(any())).thenReturn(ChargeOutcome.CHARGED);
+    stockAndDeliverySucceed();
+  }
+
+  private void stockAndDeliverySucceed() {
+    when(stock.reserveStock(any())).thenReturn(ReservationOutcome.RESERVED);
+    when(delivery.bookCourier(any())).thenReturn(CourierBooking.booked(7, SLOT));
+  }
+
+  private OrderWorkflow newOrder() {
+    return client.newWorkflowStub(
+        OrderWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(OrderSaga.workflowId(ORDER.orderId()))
+            .setTaskQueue(OrderSaga.TASK_QUEUE)
+            .build());
+  }
+
+  private OrderWorkflow startOrder() {
+    OrderWorkflow order = newOrder();
+    WorkflowClient.start(order::place, ORDER);
+    return order;
+  }
+
+  private static OrderStatus resultOf(OrderWorkflow order) {
+    return WorkflowStub.fromTyped(order).getResult(OrderStatus.class);
+  }
+
+  private List<NotificationType> notifications() {
+    return published.stream().map(OrderEvent::notification).filter(n -> n != null).toList();
+  }
+
+  private void awaitStatus(OrderWorkflow order, OrderStatus expected) {
+    awaitCondition(() -> expected.equals(order.status()));
+    assertThat(order.status()).isEqualTo(expected);
+  }
+
+  /** Polls with a deadline of wall-clock time; the environment skips time only while blocked. */
+  private static void awaitCondition(Supplier<Boolean> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.get() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static <T> T activityMock(Class<T> activities) {
+    return mock(activities, withSettings().withoutAnnotations());
+  }
+
+  /** Stands in for the Kafka publisher. */
+  static final class RecordingPublisher implements OrderEventActivities {
+    private final List<OrderEvent> published;
+
+    RecordingPublisher(List<OrderEvent> published) {
+      this.published = published;
+    }
+
+    @Override
+    public void publishOrderEvent(OrderEvent event) {
+      published.add(event);
+    }
+  }
+}
