@@ -31,7 +31,8 @@ public class Account {
     return balance.compareTo(amount) >= 0;
   }
 
-  void deposit(BigDecimal amount) {
+  /** Adds a deposit, or gives back what a cancelled order's charge took. */
+  public void credit(BigDecimal amount) {
     balance = balance.add(amount);
     updatedAt = Instant.now();
   }

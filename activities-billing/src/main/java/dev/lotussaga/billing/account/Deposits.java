@@ -22,7 +22,7 @@ public class Deposits {
   @Transactional
   public BigDecimal deposit(long userId, BigDecimal amount) {
     Account account = accounts.lockOrOpen(userId);
-    account.deposit(amount);
+    account.credit(amount);
     deposits.save(new Deposit(userId, amount));
     fundsWaitingLine.wakeFirst(Long.toString(userId));
     return account.balance();

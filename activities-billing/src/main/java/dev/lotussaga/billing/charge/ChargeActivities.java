@@ -3,6 +3,7 @@ package dev.lotussaga.billing.charge;
 import dev.lotussaga.contracts.billing.BillingActivities;
 import dev.lotussaga.contracts.billing.ChargeOrder;
 import dev.lotussaga.contracts.billing.ChargeOutcome;
+import dev.lotussaga.contracts.billing.RefundOrder;
 import io.temporal.spring.boot.ActivityImpl;
 import org.springframework.stereotype.Component;
 
@@ -11,13 +12,20 @@ import org.springframework.stereotype.Component;
 class ChargeActivities implements BillingActivities {
 
   private final OrderCharger charger;
+  private final OrderRefunder refunder;
 
-  ChargeActivities(OrderCharger charger) {
+  ChargeActivities(OrderCharger charger, OrderRefunder refunder) {
     this.charger = charger;
+    this.refunder = refunder;
   }
 
   @Override
   public ChargeOutcome chargeOrder(ChargeOrder command) {
     return charger.charge(command);
+  }
+
+  @Override
+  public void refundOrder(RefundOrder command) {
+    refunder.refund(command);
   }
 }

@@ -24,4 +24,8 @@ class OrderCharge {
     this.amount = amount;
     this.chargedAt = Instant.now();
   }
+
+  BigDecimal amount() {
+    return amount;
+  }
 }

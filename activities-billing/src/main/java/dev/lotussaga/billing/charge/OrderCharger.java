@@ -5,6 +5,7 @@ import dev.lotussaga.billing.account.AccountRepository;
 import dev.lotussaga.contracts.billing.ChargeOrder;
 import dev.lotussaga.contracts.billing.ChargeOutcome;
 import dev.lotussaga.signals.WaitingLine;
+import io.temporal.failure.ApplicationFailure;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,17 +20,26 @@ class OrderCharger {
   private final AccountRepository accounts;
   private final OrderChargeRepository charges;
   private final WaitingLine fundsWaitingLine;
+  private final OrderRefunder refunder;
 
   OrderCharger(
-      AccountRepository accounts, OrderChargeRepository charges, WaitingLine fundsWaitingLine) {
+      AccountRepository accounts,
+      OrderChargeRepository charges,
+      WaitingLine fundsWaitingLine,
+      OrderRefunder refunder) {
     this.accounts = accounts;
     this.charges = charges;
     this.fundsWaitingLine = fundsWaitingLine;
+    this.refunder = refunder;
   }
 
   @Transactional
   ChargeOutcome charge(ChargeOrder order) {
     Account account = accounts.lockOrOpen(order.userId());
+    if (refunder.isCancelled(order.orderId())) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Order " + order.orderId() + " was cancelled", "OrderCancelled");
+    }
     if (charges.existsById(order.orderId())) {
       return ChargeOutcome.CHARGED;
     }

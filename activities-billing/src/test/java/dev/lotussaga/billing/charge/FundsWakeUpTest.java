@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
           + "dev.lotussaga.billing.charge.WaitingOrderWorkflow"
     })
 @ActiveProfiles("test")
+// Its relay would otherwise keep running in the cached context and drain other tests' outboxes.
+@DirtiesContext
 class FundsWakeUpTest {
 
   @Autowired WorkflowClient workflows;

@@ -3,12 +3,15 @@ package dev.lotussaga.billing.charge;
 import static dev.lotussaga.contracts.billing.ChargeOutcome.CHARGED;
 import static dev.lotussaga.contracts.billing.ChargeOutcome.INSUFFICIENT_FUNDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lotussaga.billing.account.Deposits;
 import dev.lotussaga.contracts.billing.ChargeOrder;
 import dev.lotussaga.contracts.billing.ChargeOutcome;
+import dev.lotussaga.contracts.billing.RefundOrder;
 import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.signals.WaitingLine;
+import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -134,6 +137,50 @@ class OrderChargerTest {
 
     assertThat(line()).containsExactly(next.orderId());
     assertThat(signalsTo(next)).isEqualTo(1);
+  }
+
+  @Test
+  void refundingGivesTheChargeBackOnceAndBarsTheOrder() {
+    deposits.deposit(buyer, new BigDecimal("300"));
+    ChargeOrder order = order("100");
+    activities.chargeOrder(order);
+
+    activities.refundOrder(new RefundOrder(order.orderId(), buyer));
+    activities.refundOrder(new RefundOrder(order.orderId(), buyer));
+
+    assertThat(deposits.balanceOf(buyer)).isEqualByComparingTo("300");
+    assertThatThrownBy(() -> activities.chargeOrder(order))
+        .isInstanceOf(ApplicationFailure.class)
+        .matches(e -> ((ApplicationFailure) e).isNonRetryable());
+    assertThat(deposits.balanceOf(buyer)).isEqualByComparingTo("300");
+  }
+
+  @Test
+  void cancellingAWaitingOrderLetsTheNextOneInLinePay() {
+    ChargeOrder first = order("300");
+    ChargeOrder second = order("100");
+    activities.chargeOrder(first);
+    activities.chargeOrder(second);
+    deposits.deposit(buyer, new BigDecimal("100"));
+
+    activities.refundOrder(new RefundOrder(first.orderId(), buyer));
+
+    assertThat(line()).containsExactly(second.orderId());
+    assertThat(signalsTo(second)).isEqualTo(1);
+    assertThat(activities.chargeOrder(second)).isEqualTo(CHARGED);
+    assertThat(deposits.balanceOf(buyer)).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void refundingAnOrderThatWasNeverChargedGivesNothing() {
+    deposits.deposit(buyer, new BigDecimal("50"));
+    ChargeOrder order = order("100");
+    activities.chargeOrder(order);
+
+    activities.refundOrder(new RefundOrder(order.orderId(), buyer));
+
+    assertThat(deposits.balanceOf(buyer)).isEqualByComparingTo("50");
+    assertThat(line()).isEmpty();
   }
 
   private ChargeOrder order(String amount) {

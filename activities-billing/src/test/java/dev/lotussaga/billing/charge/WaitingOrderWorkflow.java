@@ -32,6 +32,14 @@ public class WaitingOrderWorkflow implements OrderWorkflow {
   public void deliveryAccepted() {}
 
   @Override
+  public OrderStatus cancel(String reason) {
+    return status();
+  }
+
+  @Override
+  public void validateCancel(String reason) {}
+
+  @Override
   public OrderStatus status() {
     return new OrderStatus(OrderState.ValidatingBilling, funded ? null : WaitingFor.FUNDS);
   }

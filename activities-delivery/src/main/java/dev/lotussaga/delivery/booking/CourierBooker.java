@@ -17,11 +17,17 @@ class CourierBooker {
   private final CourierSlots slots;
   private final AcceptanceRequestRepository acceptances;
   private final JdbcTemplate jdbc;
+  private final CourierReleaser releaser;
 
-  CourierBooker(CourierSlots slots, AcceptanceRequestRepository acceptances, JdbcTemplate jdbc) {
+  CourierBooker(
+      CourierSlots slots,
+      AcceptanceRequestRepository acceptances,
+      JdbcTemplate jdbc,
+      CourierReleaser releaser) {
     this.slots = slots;
     this.acceptances = acceptances;
     this.jdbc = jdbc;
+    this.releaser = releaser;
   }
 
   @Transactional
@@ -29,6 +35,10 @@ class CourierBooker {
     var existing = slots.bookingOf(order.orderId());
     if (existing.isPresent()) {
       return CourierBooking.booked(existing.get().courierId(), existing.get().start());
+    }
+    if (releaser.isCancelled(order.orderId())) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Order " + order.orderId() + " was cancelled", "OrderCancelled");
     }
     if (needsAcceptance(order.productId()) && !accepted(order)) {
       return CourierBooking.notBooked(Status.AWAITING_ACCEPTANCE);

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.lotussaga.contracts.delivery.BookCourier;
 import dev.lotussaga.contracts.delivery.CourierBooking;
 import dev.lotussaga.contracts.delivery.CourierBooking.Status;
+import dev.lotussaga.contracts.delivery.ReleaseCourier;
 import dev.lotussaga.contracts.order.OrderSaga;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
@@ -110,6 +111,25 @@ class CourierBookerTest {
   @Test
   void anUnknownProductFailsWithoutRetries() {
     assertThatThrownBy(() -> activities.bookCourier(order(424242)))
+        .isInstanceOf(ApplicationFailure.class)
+        .matches(e -> ((ApplicationFailure) e).isNonRetryable());
+  }
+
+  @Test
+  void releasingFreesTheSlotWithdrawsAcceptanceAndBarsTheOrder() throws Exception {
+    BookCourier booked = order(AUTOMATIC);
+    activities.bookCourier(booked);
+    BookCourier awaiting = order(MANUAL);
+    activities.bookCourier(awaiting);
+
+    activities.releaseCourier(new ReleaseCourier(booked.orderId()));
+    activities.releaseCourier(new ReleaseCourier(booked.orderId()));
+    activities.releaseCourier(new ReleaseCourier(awaiting.orderId()));
+
+    assertThat(bookingsOf(booked)).isZero();
+    http.perform(post("/internal/acceptances/{id}", awaiting.orderId()))
+        .andExpect(status().isConflict());
+    assertThatThrownBy(() -> activities.bookCourier(booked))
         .isInstanceOf(ApplicationFailure.class)
         .matches(e -> ((ApplicationFailure) e).isNonRetryable());
   }

@@ -30,6 +30,11 @@ public class ProductStock {
     updatedAt = Instant.now();
   }
 
+  /** A cancelled order's reserved unit comes back. */
+  public void putBack() {
+    add(1);
+  }
+
   public void takeOne() {
     if (available < 1) {
       throw new IllegalStateException("Product " + productId + " is out of stock");

@@ -1,5 +1,6 @@
 package dev.lotussaga.stock.reservation;
 
+import dev.lotussaga.contracts.stock.ReleaseStock;
 import dev.lotussaga.contracts.stock.ReservationOutcome;
 import dev.lotussaga.contracts.stock.ReserveStock;
 import dev.lotussaga.contracts.stock.StockActivities;
@@ -11,13 +12,20 @@ import org.springframework.stereotype.Component;
 class ReservationActivities implements StockActivities {
 
   private final UnitReserver reserver;
+  private final UnitReleaser releaser;
 
-  ReservationActivities(UnitReserver reserver) {
+  ReservationActivities(UnitReserver reserver, UnitReleaser releaser) {
     this.reserver = reserver;
+    this.releaser = releaser;
   }
 
   @Override
   public ReservationOutcome reserveStock(ReserveStock command) {
     return reserver.reserve(command);
+  }
+
+  @Override
+  public void releaseStock(ReleaseStock command) {
+    releaser.release(command);
   }
 }

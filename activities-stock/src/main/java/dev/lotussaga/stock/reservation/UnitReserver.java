@@ -20,14 +20,17 @@ class UnitReserver {
   private final ProductStockRepository products;
   private final StockReservationRepository reservations;
   private final WaitingLine stockWaitingLine;
+  private final UnitReleaser releaser;
 
   UnitReserver(
       ProductStockRepository products,
       StockReservationRepository reservations,
-      WaitingLine stockWaitingLine) {
+      WaitingLine stockWaitingLine,
+      UnitReleaser releaser) {
     this.products = products;
     this.reservations = reservations;
     this.stockWaitingLine = stockWaitingLine;
+    this.releaser = releaser;
   }
 
   @Transactional
@@ -39,6 +42,10 @@ class UnitReserver {
                 () ->
                     ApplicationFailure.newNonRetryableFailure(
                         "No product " + order.productId() + " in stock", "UnknownProduct"));
+    if (releaser.isCancelled(order.orderId())) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "Order " + order.orderId() + " was cancelled", "OrderCancelled");
+    }
     if (reservations.existsById(order.orderId())) {
       return ReservationOutcome.RESERVED;
     }

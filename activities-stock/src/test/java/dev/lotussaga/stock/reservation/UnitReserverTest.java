@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.stock.ReleaseStock;
 import dev.lotussaga.contracts.stock.ReservationOutcome;
 import dev.lotussaga.contracts.stock.ReserveStock;
 import dev.lotussaga.signals.WaitingLine;
@@ -148,6 +149,37 @@ class UnitReserverTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  @Test
+  void releasingReturnsTheUnitOnceAndWakesTheNextInLine() {
+    arrivals.add(product, 1);
+    ReserveStock holder = order();
+    ReserveStock waiting = order();
+    activities.reserveStock(holder);
+    activities.reserveStock(waiting);
+
+    activities.releaseStock(new ReleaseStock(holder.orderId(), product));
+    activities.releaseStock(new ReleaseStock(holder.orderId(), product));
+
+    assertThat(available()).isEqualTo(1);
+    assertThat(signalsTo(waiting)).isEqualTo(1);
+    assertThat(activities.reserveStock(waiting)).isEqualTo(RESERVED);
+    assertThatThrownBy(() -> activities.reserveStock(holder))
+        .isInstanceOf(ApplicationFailure.class)
+        .matches(e -> ((ApplicationFailure) e).isNonRetryable());
+    assertThat(available()).isZero();
+  }
+
+  @Test
+  void releasingAWaitingOrderOnlyTakesItOutOfLine() {
+    ReserveStock waiting = order();
+    activities.reserveStock(waiting);
+
+    activities.releaseStock(new ReleaseStock(waiting.orderId(), product));
+
+    assertThat(line()).isEmpty();
+    assertThat(available()).isZero();
   }
 
   private ReserveStock order() {

@@ -3,6 +3,7 @@ package dev.lotussaga.gateway.order;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.gateway.security.CurrentUser;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,16 +31,19 @@ class OrderController {
   private final Orders orders;
   private final CustomerOrderRepository repository;
   private final OrderReader reader;
+  private final OrderCancellation cancellation;
 
   OrderController(
       OrderPlacement placement,
       Orders orders,
       CustomerOrderRepository repository,
-      OrderReader reader) {
+      OrderReader reader,
+      OrderCancellation cancellation) {
     this.placement = placement;
     this.orders = orders;
     this.repository = repository;
     this.reader = reader;
+    this.cancellation = cancellation;
   }
 
   /** 202 for a new order (its saga runs on), 200 when an Idempotency-Key names an earlier one. */
@@ -62,6 +67,24 @@ class OrderController {
       @AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String orderId) {
     return reader.read(orders.visibleTo(CurrentUser.of(token), orderId));
   }
+
+  /**
+   * The owner or staff cancel an order that is still waiting: 202 while its compensations run, 200
+   * if it was cancelled before, 409 once it is handed to delivery.
+   */
+  @PostMapping("/{orderId}/cancel")
+  ResponseEntity<OrderView> cancel(
+      @AuthenticationPrincipal Jwt token,
+      @PathVariable @Size(max = 64) String orderId,
+      @RequestBody(required = false) @Valid CancelRequest request) {
+    CustomerOrder order = orders.visibleTo(CurrentUser.of(token), orderId);
+    String reason = request == null ? null : request.reason();
+    var outcome = cancellation.cancel(order, reason);
+    return ResponseEntity.status(outcome.accepted() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+        .body(outcome.order());
+  }
+
+  record CancelRequest(@Size(max = 500) String reason) {}
 
   /** The caller's orders, newest first, with the last state the gateway saw. */
   @GetMapping

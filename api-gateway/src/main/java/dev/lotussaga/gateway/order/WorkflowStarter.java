@@ -3,6 +3,7 @@ package dev.lotussaga.gateway.order;
 import dev.lotussaga.contracts.order.OrderRequest;
 import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.WaitLimits;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
@@ -28,10 +29,13 @@ class WorkflowStarter {
 
   private final WorkflowClient workflows;
   private final CustomerOrderRepository orders;
+  private final WaitLimits waitLimits;
 
-  WorkflowStarter(WorkflowClient workflows, CustomerOrderRepository orders) {
+  WorkflowStarter(
+      WorkflowClient workflows, CustomerOrderRepository orders, OrderProperties properties) {
     this.workflows = workflows;
     this.orders = orders;
+    this.waitLimits = properties.waitLimits().toWaitLimits();
   }
 
   boolean start(CustomerOrder order) {
@@ -47,7 +51,8 @@ class WorkflowStarter {
     try {
       WorkflowClient.start(
           workflow::place,
-          new OrderRequest(order.orderId(), order.userId(), order.productId(), order.price()));
+          new OrderRequest(
+              order.orderId(), order.userId(), order.productId(), order.price(), waitLimits));
     } catch (WorkflowExecutionAlreadyStarted startedBefore) {
       log.debug("Workflow of order {} was started before", order.orderId());
     } catch (RuntimeException e) {

@@ -114,6 +114,28 @@ class OrderApiTest {
   }
 
   @Test
+  void cancellingAWaitingOrderIsAcceptedOnceThenAnsweredAsDone() throws Exception {
+    String orderId = orderIdOf(place(buyer, 3, null));
+
+    cancel(buyer, orderId, "{\"reason\":\"found it cheaper\"}")
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.orderId").value(orderId));
+    cancel(buyer, orderId, null)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("Cancelled"));
+  }
+
+  @Test
+  void nobodyCancelsSomeoneElsesOrder() throws Exception {
+    String orderId = orderIdOf(place(buyer, 3, null));
+    Users.SignedIn stranger = Users.newUser(http);
+
+    problem(cancel(stranger, orderId, null), 404);
+    problem(cancel(buyer, orderId, "{\"reason\":\"" + "x".repeat(501) + "\"}"), 400);
+    problem(cancel(buyer, orderId, "{\"why\":\"unknown field\"}"), 400);
+  }
+
+  @Test
   void listsMyOrdersNewestFirst() throws Exception {
     String older = orderIdOf(place(buyer, 1, null));
     String newer = orderIdOf(place(buyer, 3, null));
@@ -187,6 +209,14 @@ class OrderApiTest {
             .header("Authorization", user.bearer());
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
+    }
+    return http.perform(request);
+  }
+
+  private ResultActions cancel(Users.SignedIn user, String orderId, String body) throws Exception {
+    var request = post("/order/{id}/cancel", orderId).header("Authorization", user.bearer());
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).content(body);
     }
     return http.perform(request);
   }

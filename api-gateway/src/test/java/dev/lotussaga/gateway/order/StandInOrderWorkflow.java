@@ -10,16 +10,20 @@ import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
 
-/** Stands in for the saga in the gateway's tests: it waits for funds and answers queries. */
+/**
+ * Stands in for the saga in the gateway's tests: it waits for funds or a cancel, and answers
+ * queries.
+ */
 public class StandInOrderWorkflow implements OrderWorkflow {
 
   private final OrderStatus waiting =
       new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS);
   private boolean funded;
+  private boolean cancelled;
 
   @Override
   public OrderStatus place(OrderRequest request) {
-    Workflow.await(() -> funded);
+    Workflow.await(() -> funded || cancelled);
     return new OrderStatus(OrderState.ValidatingStock, null);
   }
 
@@ -35,8 +39,17 @@ public class StandInOrderWorkflow implements OrderWorkflow {
   public void deliveryAccepted() {}
 
   @Override
+  public OrderStatus cancel(String reason) {
+    cancelled = true;
+    return status();
+  }
+
+  @Override
+  public void validateCancel(String reason) {}
+
+  @Override
   public OrderStatus status() {
-    return waiting;
+    return cancelled ? new OrderStatus(OrderState.Cancelled, null) : waiting;
   }
 
   @Override

@@ -14,4 +14,10 @@ public interface BillingActivities {
    * ChargeOutcome#INSUFFICIENT_FUNDS} returned; billing signals the order when it is its turn.
    */
   ChargeOutcome chargeOrder(ChargeOrder command);
+
+  /**
+   * Undoes {@link #chargeOrder}: takes the order out of the line and refunds its charge, if there
+   * was one. Idempotent; afterwards the order can never be charged.
+   */
+  void refundOrder(RefundOrder command);
 }

@@ -14,4 +14,10 @@ public interface DeliveryActivities {
    * the order on acceptance.
    */
   CourierBooking bookCourier(BookCourier command);
+
+  /**
+   * Undoes {@link #bookCourier}: frees the courier's slot and withdraws a pending acceptance
+   * request. Idempotent; afterwards the order can never be booked.
+   */
+  void releaseCourier(ReleaseCourier command);
 }

@@ -11,6 +11,11 @@ public final class OrderSaga {
   public static final String SIGNAL_STOCK_ADDED = "stockAdded";
   public static final String SIGNAL_DELIVERY_ACCEPTED = "deliveryAccepted";
 
+  public static final String UPDATE_CANCEL = "cancel";
+
+  /** Failure type of a cancel update that came too late: the order is with the courier. */
+  public static final String ALREADY_IN_DELIVERY = "AlreadyInDelivery";
+
   public static final String QUERY_STATUS = "status";
   public static final String QUERY_HISTORY = "history";
 

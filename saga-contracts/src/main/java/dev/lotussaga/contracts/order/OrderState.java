@@ -5,5 +5,11 @@ public enum OrderState {
   ValidatingBilling,
   ValidatingStock,
   ValidatingDelivery,
-  NotifyingSourceSystem
+  NotifyingSourceSystem,
+  /** Final: cancelled by the buyer, staff, an operator or a passed deadline; compensated. */
+  Cancelled;
+
+  public boolean isFinal() {
+    return this == NotifyingSourceSystem || this == Cancelled;
+  }
 }

@@ -2,6 +2,8 @@ package dev.lotussaga.contracts.order;
 
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.UpdateMethod;
+import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.util.List;
@@ -26,6 +28,17 @@ public interface OrderWorkflow {
   /** Raised by delivery when staff accepted the order for delivery. */
   @SignalMethod(name = OrderSaga.SIGNAL_DELIVERY_ACCEPTED)
   void deliveryAccepted();
+
+  /**
+   * Cancels the order and compensates what was done, in reverse. Idempotent: cancelling a cancelled
+   * order answers its status. Rejected (failure type {@link OrderSaga#ALREADY_IN_DELIVERY}) once
+   * the order was handed to delivery. A Temporal cancellation request has the same effect.
+   */
+  @UpdateMethod(name = OrderSaga.UPDATE_CANCEL)
+  OrderStatus cancel(String reason);
+
+  @UpdateValidatorMethod(updateName = OrderSaga.UPDATE_CANCEL)
+  void validateCancel(String reason);
 
   @QueryMethod(name = OrderSaga.QUERY_STATUS)
   OrderStatus status();

@@ -14,4 +14,11 @@ public interface StockActivities {
    * stock signals the order when it is its turn.
    */
   ReservationOutcome reserveStock(ReserveStock command);
+
+  /**
+   * Undoes {@link #reserveStock}: takes the order out of the line and returns its unit, if it held
+   * one, waking the next order waiting for the product. Idempotent; afterwards the order can never
+   * reserve.
+   */
+  void releaseStock(ReleaseStock command);
 }

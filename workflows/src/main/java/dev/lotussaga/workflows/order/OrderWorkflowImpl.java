@@ -1,64 +1,107 @@
 package dev.lotussaga.workflows.order;
 
+import static dev.lotussaga.contracts.events.NotificationType.ORDER_CANCELLED;
 import static dev.lotussaga.contracts.events.NotificationType.ORDER_IN_DELIVERY;
 import static dev.lotussaga.contracts.events.NotificationType.ORDER_PAID;
 import static dev.lotussaga.contracts.events.NotificationType.PAYMENT_FAILED;
 import static dev.lotussaga.contracts.events.NotificationType.STOCK_RESERVED;
+import static dev.lotussaga.contracts.order.OrderState.Cancelled;
 import static dev.lotussaga.contracts.order.OrderState.NotifyingSourceSystem;
 import static dev.lotussaga.contracts.order.OrderState.ValidatingDelivery;
 import static dev.lotussaga.contracts.order.OrderState.ValidatingStock;
 
 import dev.lotussaga.contracts.billing.ChargeOrder;
 import dev.lotussaga.contracts.billing.ChargeOutcome;
+import dev.lotussaga.contracts.billing.RefundOrder;
 import dev.lotussaga.contracts.delivery.BookCourier;
 import dev.lotussaga.contracts.delivery.CourierBooking;
+import dev.lotussaga.contracts.delivery.ReleaseCourier;
 import dev.lotussaga.contracts.order.OrderRequest;
 import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.contracts.order.StateChange;
 import dev.lotussaga.contracts.order.WaitingFor;
+import dev.lotussaga.contracts.stock.ReleaseStock;
 import dev.lotussaga.contracts.stock.ReservationOutcome;
 import dev.lotussaga.contracts.stock.ReserveStock;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.spring.boot.WorkflowImpl;
+import io.temporal.workflow.CancellationScope;
+import io.temporal.workflow.Saga;
+import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Charge, reserve, book; each step that cannot succeed now parks the order in a visible state until
- * the owning service signals that it is this order's turn, then the step is tried again.
+ * the owning service signals that it is this order's turn, then the step is tried again. A cancel
+ * (update, Temporal cancellation request or a passed deadline) undoes the steps taken, in reverse.
  */
 @WorkflowImpl(taskQueues = OrderSaga.TASK_QUEUE)
 public class OrderWorkflowImpl implements OrderWorkflow {
 
   static final Duration COURIER_RECHECK = Duration.ofMinutes(15);
 
+  /** Version 1 added wait deadlines; orders started before replay without them. */
+  static final String WAIT_DEADLINES_CHANGE = "wait-deadlines";
+
   private final SagaSteps steps = new SagaSteps();
-  private final WakeUps wakeUps = new WakeUps();
+  private final Saga compensations = new Saga(new Saga.Options.Builder().build());
+  private final Waits waits = new Waits();
   private OrderJournal journal;
+  private CancellationScope forwardSteps;
+  private String cancelReason;
 
   @Override
   public OrderStatus place(OrderRequest order) {
     journal = new OrderJournal(order, steps.events());
+    if (Workflow.getVersion(WAIT_DEADLINES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      waits.enforceDeadlines(order.waitLimits());
+    }
+    forwardSteps = Workflow.newCancellationScope(() -> goForward(order));
+    try {
+      if (cancelReason == null) {
+        forwardSteps.run();
+      }
+    } catch (CanceledFailure | ActivityFailure stopped) {
+      cancelReason = cancelReason != null ? cancelReason : reasonOf(stopped);
+    } catch (WaitExpired expired) {
+      cancelReason = expired.getMessage();
+    }
+    if (cancelReason != null) {
+      compensate(cancelReason);
+    }
+    return journal.status();
+  }
 
+  private void goForward(OrderRequest order) {
+    compensations.addCompensation(
+        steps.billing()::refundOrder, new RefundOrder(order.orderId(), order.userId()));
     ChargeOrder charge = new ChargeOrder(order.orderId(), order.userId(), order.price());
     while (steps.billing().chargeOrder(charge) != ChargeOutcome.CHARGED) {
       journal.waitFor(
           WaitingFor.FUNDS,
           PAYMENT_FAILED,
           "Not enough money to pay " + order.price() + "; top up to go on");
-      wakeUps.await(WaitingFor.FUNDS);
+      waits.await(WaitingFor.FUNDS);
     }
     journal.advance(ValidatingStock, ORDER_PAID, "Paid " + order.price());
 
+    compensations.addCompensation(
+        steps.stock()::releaseStock, new ReleaseStock(order.orderId(), order.productId()));
     ReserveStock reservation = new ReserveStock(order.orderId(), order.productId());
     while (steps.stock().reserveStock(reservation) != ReservationOutcome.RESERVED) {
       journal.waitFor(WaitingFor.STOCK);
-      wakeUps.await(WaitingFor.STOCK);
+      waits.await(WaitingFor.STOCK);
     }
     journal.advance(
         ValidatingDelivery, STOCK_RESERVED, "Product " + order.productId() + " reserved");
 
+    compensations.addCompensation(
+        steps.delivery()::releaseCourier, new ReleaseCourier(order.orderId()));
     BookCourier courier = new BookCourier(order.orderId(), order.productId());
     CourierBooking booking;
     while (!(booking = steps.delivery().bookCourier(courier)).hasCourier()) {
@@ -69,7 +112,6 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         NotifyingSourceSystem,
         ORDER_IN_DELIVERY,
         "Courier " + booking.courierId() + " delivers in the slot starting " + booking.slotStart());
-    return journal.status();
   }
 
   /**
@@ -78,25 +120,62 @@ public class OrderWorkflowImpl implements OrderWorkflow {
    */
   private void awaitCourier(CourierBooking booking) {
     if (booking.status() == CourierBooking.Status.NO_COURIER_FREE) {
-      wakeUps.await(WaitingFor.COURIER, COURIER_RECHECK);
+      waits.await(WaitingFor.COURIER, COURIER_RECHECK);
     } else {
-      wakeUps.await(WaitingFor.COURIER);
+      waits.await(WaitingFor.COURIER);
+    }
+  }
+
+  /** Runs even when the workflow itself is being cancelled; compensations retry until done. */
+  private void compensate(String reason) {
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              compensations.compensate();
+              journal.advance(Cancelled, ORDER_CANCELLED, "Order cancelled: " + reason);
+            })
+        .run();
+  }
+
+  private static String reasonOf(RuntimeException stopped) {
+    if (stopped instanceof ActivityFailure failure
+        && failure.getCause() instanceof ApplicationFailure cause) {
+      return cause.getOriginalMessage();
+    }
+    return "cancelled through Temporal";
+  }
+
+  @Override
+  public OrderStatus cancel(String reason) {
+    if (cancelReason == null) {
+      cancelReason = reason == null || reason.isBlank() ? "cancelled on request" : reason.strip();
+      if (forwardSteps != null) {
+        forwardSteps.cancel(cancelReason);
+      }
+    }
+    return status();
+  }
+
+  @Override
+  public void validateCancel(String reason) {
+    if (status().state() == NotifyingSourceSystem) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "The order is already handed to delivery", OrderSaga.ALREADY_IN_DELIVERY);
     }
   }
 
   @Override
   public void fundsAdded() {
-    wakeUps.raise(WaitingFor.FUNDS);
+    waits.raise(WaitingFor.FUNDS);
   }
 
   @Override
   public void stockAdded() {
-    wakeUps.raise(WaitingFor.STOCK);
+    waits.raise(WaitingFor.STOCK);
   }
 
   @Override
   public void deliveryAccepted() {
-    wakeUps.raise(WaitingFor.COURIER);
+    waits.raise(WaitingFor.COURIER);
   }
 
   @Override

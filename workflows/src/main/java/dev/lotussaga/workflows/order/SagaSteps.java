@@ -5,6 +5,7 @@ import dev.lotussaga.contracts.delivery.DeliveryActivities;
 import dev.lotussaga.contracts.events.OrderEventActivities;
 import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.stock.StockActivities;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -55,6 +56,9 @@ final class SagaSteps {
             .setTaskQueue(taskQueue)
             .setStartToCloseTimeout(Duration.ofSeconds(10))
             .setRetryOptions(RETRY_UNTIL_DONE)
+            // A cancelled order waits for a running step to finish, so that its compensation
+            // (registered before the step) always runs after the step's effect, never before it.
+            .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
             .build());
   }
 }

@@ -2,11 +2,9 @@ package dev.lotussaga.workflows.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import dev.lotussaga.contracts.billing.BillingActivities;
 import dev.lotussaga.contracts.billing.ChargeOutcome;
@@ -14,7 +12,6 @@ import dev.lotussaga.contracts.delivery.CourierBooking;
 import dev.lotussaga.contracts.delivery.DeliveryActivities;
 import dev.lotussaga.contracts.events.NotificationType;
 import dev.lotussaga.contracts.events.OrderEvent;
-import dev.lotussaga.contracts.events.OrderEventActivities;
 import dev.lotussaga.contracts.order.OrderRequest;
 import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
@@ -25,17 +22,12 @@ import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.contracts.stock.ReservationOutcome;
 import dev.lotussaga.contracts.stock.StockActivities;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
-import io.temporal.testing.TestWorkflowEnvironment;
-import io.temporal.worker.Worker;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -52,30 +44,27 @@ class OrderWorkflowTest {
   private static final OrderRequest ORDER =
       new OrderRequest("o-1", 42L, 3, new BigDecimal("1500.00"));
 
-  private TestWorkflowEnvironment env;
+  private SagaHarness saga;
+  private BillingActivities billing;
+  private StockActivities stock;
+  private DeliveryActivities delivery;
+  private List<OrderEvent> published;
   private WorkflowClient client;
-  private final BillingActivities billing = activityMock(BillingActivities.class);
-  private final StockActivities stock = activityMock(StockActivities.class);
-  private final DeliveryActivities delivery = activityMock(DeliveryActivities.class);
-  private final List<OrderEvent> published = new CopyOnWriteArrayList<>();
 
   @BeforeEach
   void startEnvironment() {
-    env = TestWorkflowEnvironment.newInstance();
-    Worker saga = env.newWorker(OrderSaga.TASK_QUEUE);
-    saga.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
-    saga.registerActivitiesImplementations(new RecordingPublisher(published));
-    env.newWorker(BillingActivities.TASK_QUEUE).registerActivitiesImplementations(billing);
-    env.newWorker(StockActivities.TASK_QUEUE).registerActivitiesImplementations(stock);
-    env.newWorker(DeliveryActivities.TASK_QUEUE).registerActivitiesImplementations(delivery);
-    env.start();
-    client = env.getWorkflowClient();
+    saga = new SagaHarness();
+    billing = saga.billing;
+    stock = saga.stock;
+    delivery = saga.delivery;
+    published = saga.published;
+    client = saga.client;
   }
 
   @AfterEach
   void stopEnvironment(TestInfo test) throws IOException {
-    RecordedHistories.recordIfAsked(client, OrderSaga.workflowId(ORDER.orderId()), test);
-    env.close();
+    saga.recordHistoryIfAsked(ORDER, test);
+    saga.close();
   }
 
   @Test
@@ -183,12 +172,12 @@ class OrderWorkflowTest {
         .thenReturn(
             CourierBooking.notBooked(CourierBooking.Status.NO_COURIER_FREE),
             CourierBooking.booked(7, SLOT));
-    Instant before = Instant.ofEpochMilli(env.currentTimeMillis());
+    Instant before = Instant.ofEpochMilli(saga.env.currentTimeMillis());
 
     OrderStatus result = newOrder().place(ORDER);
 
     assertThat(result.state()).isEqualTo(OrderState.NotifyingSourceSystem);
-    assertThat(Duration.between(before, Instant.ofEpochMilli(env.currentTimeMillis())))
+    assertThat(Duration.between(before, saga.lastEvent().occurredAt()))
         .isGreaterThanOrEqualTo(OrderWorkflowImpl.COURIER_RECHECK);
   }
 
@@ -262,61 +251,26 @@ class OrderWorkflowTest {
   }
 
   private OrderWorkflow newOrder() {
-    return client.newWorkflowStub(
-        OrderWorkflow.class,
-        WorkflowOptions.newBuilder()
-            .setWorkflowId(OrderSaga.workflowId(ORDER.orderId()))
-            .setTaskQueue(OrderSaga.TASK_QUEUE)
-            .build());
+    return saga.newOrder(ORDER);
   }
 
   private OrderWorkflow startOrder() {
-    OrderWorkflow order = newOrder();
-    WorkflowClient.start(order::place, ORDER);
-    return order;
+    return saga.start(ORDER);
   }
 
   private static OrderStatus resultOf(OrderWorkflow order) {
-    return WorkflowStub.fromTyped(order).getResult(OrderStatus.class);
+    return SagaHarness.resultOf(order);
   }
 
   private List<NotificationType> notifications() {
-    return published.stream().map(OrderEvent::notification).filter(n -> n != null).toList();
+    return saga.notifications();
   }
 
   private void awaitStatus(OrderWorkflow order, OrderStatus expected) {
-    awaitCondition(() -> expected.equals(order.status()));
-    assertThat(order.status()).isEqualTo(expected);
+    saga.awaitStatus(order, expected);
   }
 
-  /** Polls with a deadline of wall-clock time; the environment skips time only while blocked. */
   private static void awaitCondition(Supplier<Boolean> condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!condition.get() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-  }
-
-  private static <T> T activityMock(Class<T> activities) {
-    return mock(activities, withSettings().withoutAnnotations());
-  }
-
-  /** Stands in for the Kafka publisher. */
-  static final class RecordingPublisher implements OrderEventActivities {
-    private final List<OrderEvent> published;
-
-    RecordingPublisher(List<OrderEvent> published) {
-      this.published = published;
-    }
-
-    @Override
-    public void publishOrderEvent(OrderEvent event) {
-      published.add(event);
-    }
+    SagaHarness.awaitCondition(condition);
   }
 }

@@ -10,10 +10,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.TestInfo;
 
 /**
- * Histories of the saga's paths, recorded by {@link OrderWorkflowTest} and replayed by {@link
- * OrderWorkflowReplayTest}. Re-record with {@code ./mvnw -pl workflows test
- * -Dtest=OrderWorkflowTest -Dlotus.recordHistories=true} (only after a deliberate, versioned
- * change).
+ * Histories of the saga's paths, recorded by the workflow tests when {@code lotus.recordHistories}
+ * is set and replayed by {@link OrderWorkflowReplayTest}. Re-record with {@code ./lotus
+ * record-histories}, only after a deliberate, versioned change.
  */
 final class RecordedHistories {
 
@@ -32,8 +31,18 @@ final class RecordedHistories {
     Files.writeString(FOLDER.resolve(name + ".json"), history.toJson(true));
   }
 
-  static List<Path> all() throws IOException {
-    try (Stream<Path> files = Files.list(FOLDER)) {
+  /** Histories recorded by the current workflow version. */
+  static List<Path> current() throws IOException {
+    return in(FOLDER);
+  }
+
+  /** Histories recorded before wait deadlines existed (version DEFAULT of "wait-deadlines"). */
+  static List<Path> beforeWaitDeadlines() throws IOException {
+    return in(FOLDER.resolve("before-wait-deadlines"));
+  }
+
+  private static List<Path> in(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
       return files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
     }
   }

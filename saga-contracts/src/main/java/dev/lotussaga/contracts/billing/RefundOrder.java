@@ -1,0 +1,3 @@
+package dev.lotussaga.contracts.billing;
+
+public record RefundOrder(String orderId, long userId) {}

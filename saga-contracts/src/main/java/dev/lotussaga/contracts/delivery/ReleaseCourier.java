@@ -1,0 +1,3 @@
+package dev.lotussaga.contracts.delivery;
+
+public record ReleaseCourier(String orderId) {}

@@ -1,0 +1,3 @@
+package dev.lotussaga.contracts.stock;
+
+public record ReleaseStock(String orderId, int productId) {}

@@ -1,0 +1,125 @@
+package dev.lotussaga.workflows.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
+import dev.lotussaga.contracts.billing.BillingActivities;
+import dev.lotussaga.contracts.delivery.DeliveryActivities;
+import dev.lotussaga.contracts.events.NotificationType;
+import dev.lotussaga.contracts.events.OrderEvent;
+import dev.lotussaga.contracts.events.OrderEventActivities;
+import dev.lotussaga.contracts.order.OrderRequest;
+import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderStatus;
+import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.stock.StockActivities;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * The saga on Temporal's time-skipping test environment, with every service mocked and the Kafka
+ * publisher replaced by a list. One per test.
+ */
+final class SagaHarness implements AutoCloseable {
+
+  final BillingActivities billing = activityMock(BillingActivities.class);
+  final StockActivities stock = activityMock(StockActivities.class);
+  final DeliveryActivities delivery = activityMock(DeliveryActivities.class);
+  final List<OrderEvent> published = new CopyOnWriteArrayList<>();
+  final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+  final WorkflowClient client = env.getWorkflowClient();
+
+  SagaHarness() {
+    Worker saga = env.newWorker(OrderSaga.TASK_QUEUE);
+    saga.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
+    saga.registerActivitiesImplementations(new RecordingPublisher(published));
+    env.newWorker(BillingActivities.TASK_QUEUE).registerActivitiesImplementations(billing);
+    env.newWorker(StockActivities.TASK_QUEUE).registerActivitiesImplementations(stock);
+    env.newWorker(DeliveryActivities.TASK_QUEUE).registerActivitiesImplementations(delivery);
+    env.start();
+  }
+
+  OrderWorkflow newOrder(OrderRequest order) {
+    return client.newWorkflowStub(
+        OrderWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(OrderSaga.workflowId(order.orderId()))
+            .setTaskQueue(OrderSaga.TASK_QUEUE)
+            .build());
+  }
+
+  OrderWorkflow start(OrderRequest order) {
+    OrderWorkflow workflow = newOrder(order);
+    WorkflowClient.start(workflow::place, order);
+    return workflow;
+  }
+
+  /** Waits for the workflow's result; the environment skips time while this blocks. */
+  static OrderStatus resultOf(OrderWorkflow order) {
+    return WorkflowStub.fromTyped(order).getResult(OrderStatus.class);
+  }
+
+  List<NotificationType> notifications() {
+    return published.stream().map(OrderEvent::notification).filter(Objects::nonNull).toList();
+  }
+
+  OrderEvent lastEvent() {
+    return published.get(published.size() - 1);
+  }
+
+  void awaitStatus(OrderWorkflow order, OrderStatus expected) {
+    awaitCondition(() -> expected.equals(order.status()));
+    assertThat(order.status()).isEqualTo(expected);
+  }
+
+  /** Polls with a deadline of wall-clock time; the environment skips time only while blocked. */
+  static void awaitCondition(Supplier<Boolean> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.get() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  void recordHistoryIfAsked(OrderRequest order, TestInfo test) throws IOException {
+    RecordedHistories.recordIfAsked(client, OrderSaga.workflowId(order.orderId()), test);
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+
+  private static <T> T activityMock(Class<T> activities) {
+    return mock(activities, withSettings().withoutAnnotations());
+  }
+
+  /** Stands in for the Kafka publisher. */
+  static final class RecordingPublisher implements OrderEventActivities {
+    private final List<OrderEvent> published;
+
+    RecordingPublisher(List<OrderEvent> published) {
+      this.published = published;
+    }
+
+    @Override
+    public void publishOrderEvent(OrderEvent event) {
+      published.add(event);
+    }
+  }
+}
