@@ -1,16 +1,22 @@
 package dev.lotussaga.delivery.booking;
 
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Books the earliest free hourly slot of any courier within the booking horizon. Bookings are
- * serialized by one transaction-scoped advisory lock; the unique (courier, slot) key backs it up.
+ * Books the earliest next free hourly slot among all couriers, within the booking horizon. The
+ * courier row is locked with {@code SKIP LOCKED}, so concurrent bookings take different couriers
+ * instead of queueing (only when every courier is taken at that instant does one wait); each
+ * courier's pointer moves under its row lock, and the unique (courier, slot) key backs it up.
  */
 @Component
 class CourierSlots {
+
+  static final Duration HORIZON = Duration.ofDays(30);
 
   private final JdbcTemplate jdbc;
 
@@ -19,32 +25,40 @@ class CourierSlots {
   }
 
   Optional<CourierSlot> bookEarliest(String orderId) {
-    jdbc.query("select pg_advisory_xact_lock(hashtext('courier-slots'))", row -> {});
     Optional<CourierSlot> free =
-        jdbc
-            .query(
-                """
-                select c.id, s.slot
-                  from courier c
-                 cross join generate_series(date_trunc('hour', now()) + interval '1 hour',
-                                            date_trunc('hour', now()) + interval '30 days',
-                                            interval '1 hour') as s(slot)
-                 where not exists (select 1 from courier_booking b
-                                    where b.courier_id = c.id and b.slot_start = s.slot)
-                 order by s.slot, c.id
-                 limit 1
-                """,
-                (row, i) -> new CourierSlot(row.getLong(1), row.getTimestamp(2).toInstant()))
-            .stream()
-            .findFirst();
+        nextSlot("skip locked")
+            .or(() -> nextSlot("")) // every courier is being booked right now: queue for one
+            .filter(slot -> slot.start().isBefore(Instant.now().plus(HORIZON)));
     free.ifPresent(
-        slot ->
-            jdbc.update(
-                "insert into courier_booking (order_id, courier_id, slot_start) values (?, ?, ?)",
-                orderId,
-                slot.courierId(),
-                Timestamp.from(slot.start())));
+        slot -> {
+          jdbc.update(
+              "update courier set next_free_slot = ? where id = ?",
+              Timestamp.from(slot.start().plus(Duration.ofHours(1))),
+              slot.courierId());
+          jdbc.update(
+              "insert into courier_booking (order_id, courier_id, slot_start) values (?, ?, ?)",
+              orderId,
+              slot.courierId(),
+              Timestamp.from(slot.start()));
+        });
     return free;
+  }
+
+  private Optional<CourierSlot> nextSlot(String lockWait) {
+    return jdbc
+        .query(
+            """
+            select id, greatest(coalesce(next_free_slot, 'epoch'),
+                                date_trunc('hour', now()) + interval '1 hour') as slot
+              from courier
+             order by slot, id
+             limit 1
+               for update %s
+            """
+                .formatted(lockWait),
+            (row, i) -> new CourierSlot(row.getLong(1), row.getTimestamp(2).toInstant()))
+        .stream()
+        .findFirst();
   }
 
   Optional<CourierSlot> bookingOf(String orderId) {

@@ -3,12 +3,14 @@ package dev.lotussaga.gateway.notification;
 import dev.lotussaga.gateway.security.CurrentUser;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 
@@ -21,15 +23,22 @@ class NotificationController {
     this.notifications = new Downstream("notification", urls.notification(), http);
   }
 
-  /** The caller's notifications, oldest first. */
+  /** The caller's notifications, oldest first; only one order's with {@code orderId}. */
   @GetMapping("/notification")
-  List<Notification> notifications(@AuthenticationPrincipal Jwt token) {
+  List<Notification> notifications(
+      @AuthenticationPrincipal Jwt token,
+      @RequestParam(required = false) @Size(min = 1, max = 64) String orderId) {
     long userId = CurrentUser.of(token).id();
     return notifications.call(
         client ->
             client
                 .get()
-                .uri("/internal/users/{userId}/notifications", userId)
+                .uri(
+                    builder ->
+                        builder
+                            .path("/internal/users/{userId}/notifications")
+                            .queryParamIfPresent("orderId", java.util.Optional.ofNullable(orderId))
+                            .build(userId))
                 .retrieve()
                 .body(new ParameterizedTypeReference<List<Notification>>() {}));
   }

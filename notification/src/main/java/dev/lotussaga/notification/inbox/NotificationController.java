@@ -3,6 +3,7 @@ package dev.lotussaga.notification.inbox;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Internal API, called by the gateway for the signed-in user. */
@@ -16,7 +17,8 @@ class NotificationController {
   }
 
   @GetMapping("/internal/users/{userId}/notifications")
-  List<Notification> notifications(@PathVariable long userId) {
-    return store.forUser(userId);
+  List<Notification> notifications(
+      @PathVariable long userId, @RequestParam(required = false) String orderId) {
+    return orderId == null ? store.forUser(userId) : store.forUsersOrder(userId, orderId);
   }
 }

@@ -42,14 +42,29 @@ class NotificationStore {
         select id, order_id, user_id, type, message, created_at
           from notification where user_id = ? order by created_at, id
         """,
-        (row, i) ->
-            new Notification(
-                row.getLong(1),
-                row.getString(2),
-                row.getLong(3),
-                row.getString(4),
-                row.getString(5),
-                row.getTimestamp(6).toInstant()),
+        NotificationStore::notification,
         userId);
+  }
+
+  List<Notification> forUsersOrder(long userId, String orderId) {
+    return jdbc.query(
+        """
+        select id, order_id, user_id, type, message, created_at
+          from notification where order_id = ? and user_id = ? order by created_at, id
+        """,
+        NotificationStore::notification,
+        orderId,
+        userId);
+  }
+
+  private static Notification notification(java.sql.ResultSet row, int i)
+      throws java.sql.SQLException {
+    return new Notification(
+        row.getLong(1),
+        row.getString(2),
+        row.getLong(3),
+        row.getString(4),
+        row.getString(5),
+        row.getTimestamp(6).toInstant());
   }
 }

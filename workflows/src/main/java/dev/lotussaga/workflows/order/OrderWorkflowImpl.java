@@ -48,6 +48,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   /** Version 1 added wait deadlines; orders started before replay without them. */
   static final String WAIT_DEADLINES_CHANGE = "wait-deadlines";
 
+  /** Version 1 publishes events with local activities; orders started before keep remote ones. */
+  static final String LOCAL_EVENTS_CHANGE = "local-events";
+
   private final SagaSteps steps = new SagaSteps();
   private final Saga compensations = new Saga(new Saga.Options.Builder().build());
   private final Waits waits = new Waits();
@@ -57,10 +60,12 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @Override
   public OrderStatus place(OrderRequest order) {
-    journal = new OrderJournal(order, steps.events());
     if (Workflow.getVersion(WAIT_DEADLINES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
       waits.enforceDeadlines(order.waitLimits());
     }
+    boolean localEvents =
+        Workflow.getVersion(LOCAL_EVENTS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    journal = new OrderJournal(order, steps.events(localEvents));
     forwardSteps = Workflow.newCancellationScope(() -> goForward(order));
     try {
       if (cancelReason == null) {
@@ -88,6 +93,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
           "Not enough money to pay " + order.price() + "; top up to go on");
       waits.await(WaitingFor.FUNDS);
     }
+    stopIfCancelled();
     journal.advance(ValidatingStock, ORDER_PAID, "Paid " + order.price());
 
     compensations.addCompensation(
@@ -97,6 +103,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       journal.waitFor(WaitingFor.STOCK);
       waits.await(WaitingFor.STOCK);
     }
+    stopIfCancelled();
     journal.advance(
         ValidatingDelivery, STOCK_RESERVED, "Product " + order.productId() + " reserved");
 
@@ -108,10 +115,21 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       journal.waitFor(WaitingFor.COURIER);
       awaitCourier(booking);
     }
+    stopIfCancelled();
     journal.advance(
         NotifyingSourceSystem,
         ORDER_IN_DELIVERY,
         "Courier " + booking.courierId() + " delivers in the slot starting " + booking.slotStart());
+  }
+
+  /**
+   * A cancel accepted while a step was running lets the step finish (its compensation is
+   * registered) but the order does not advance past it: cancelled is cancelled.
+   */
+  private void stopIfCancelled() {
+    if (cancelReason != null) {
+      throw new CanceledFailure(cancelReason);
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.stock.StockActivities;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -33,6 +34,18 @@ final class SagaSteps {
   private final OrderEventActivities events =
       stub(OrderEventActivities.class, OrderSaga.TASK_QUEUE);
 
+  /**
+   * Publishing an event is short, idempotent and needs nothing but Kafka, so it runs as a local
+   * activity inside the workflow task: no task-queue round trip per state change.
+   */
+  private final OrderEventActivities localEvents =
+      Workflow.newLocalActivityStub(
+          OrderEventActivities.class,
+          LocalActivityOptions.newBuilder()
+              .setStartToCloseTimeout(Duration.ofSeconds(10))
+              .setRetryOptions(RETRY_UNTIL_DONE)
+              .build());
+
   BillingActivities billing() {
     return billing;
   }
@@ -45,8 +58,9 @@ final class SagaSteps {
     return delivery;
   }
 
-  OrderEventActivities events() {
-    return events;
+  /** Orders started before {@code OrderWorkflowImpl.LOCAL_EVENTS_CHANGE} keep remote ones. */
+  OrderEventActivities events(boolean local) {
+    return local ? localEvents : events;
   }
 
   private static <T> T stub(Class<T> activities, String taskQueue) {

@@ -29,6 +29,8 @@ import io.temporal.failure.CanceledFailure;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +168,38 @@ class OrderCancellationTest {
     verify(saga.delivery, times(2)).releaseCourier(RELEASE_COURIER);
     verify(saga.stock, times(2)).releaseStock(RELEASE_STOCK);
     verify(saga.billing, times(2)).refundOrder(REFUND);
+  }
+
+  @Test
+  void aCancelThatArrivesWhileTheCourierIsBeingBookedWinsAndUndoesTheBooking()
+      throws InterruptedException {
+    when(saga.billing.chargeOrder(any())).thenReturn(ChargeOutcome.CHARGED);
+    when(saga.stock.reserveStock(any())).thenReturn(ReservationOutcome.RESERVED);
+    CountDownLatch bookingStarted = new CountDownLatch(1);
+    CountDownLatch cancelAccepted = new CountDownLatch(1);
+    when(saga.delivery.bookCourier(any()))
+        .thenAnswer(
+            booking -> {
+              bookingStarted.countDown();
+              cancelAccepted.await(10, TimeUnit.SECONDS);
+              return CourierBooking.booked(3, Instant.parse("2026-12-01T10:00:00Z"));
+            });
+    OrderWorkflow order = saga.start(ORDER);
+    assertThat(bookingStarted.await(10, TimeUnit.SECONDS)).isTrue();
+
+    // The buyer cancels while delivery is still booking: the booking completes anyway.
+    order.cancel("changed my mind");
+    cancelAccepted.countDown();
+
+    assertThat(SagaHarness.resultOf(order).state()).isEqualTo(OrderState.Cancelled);
+    verify(saga.delivery).releaseCourier(RELEASE_COURIER);
+    verify(saga.stock).releaseStock(RELEASE_STOCK);
+    verify(saga.billing).refundOrder(REFUND);
+    assertThat(saga.notifications()).doesNotContain(NotificationType.ORDER_IN_DELIVERY);
+    assertThat(order.history())
+        .extracting(change -> change.state())
+        .doesNotContain(OrderState.NotifyingSourceSystem)
+        .endsWith(OrderState.Cancelled);
   }
 
   @Test

@@ -21,8 +21,8 @@ class OrderWorkflowReplayTest {
     return nonEmpty(RecordedHistories.current());
   }
 
-  static List<Path> historiesBeforeWaitDeadlines() throws IOException {
-    return nonEmpty(RecordedHistories.beforeWaitDeadlines());
+  static List<Path> historiesOfEarlierVersions() throws IOException {
+    return nonEmpty(RecordedHistories.earlierVersions());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -31,10 +31,13 @@ class OrderWorkflowReplayTest {
     replay(history);
   }
 
-  /** Orders started before deadlines existed still run: the change is behind getVersion. */
+  /**
+   * Orders started before a change still run: each change (wait deadlines, local event activities)
+   * is behind Workflow.getVersion.
+   */
   @ParameterizedTest(name = "{0}")
-  @MethodSource("historiesBeforeWaitDeadlines")
-  void replaysHistoriesRecordedBeforeWaitDeadlines(Path history) throws Exception {
+  @MethodSource("historiesOfEarlierVersions")
+  void replaysHistoriesRecordedBeforeEachVersionedChange(Path history) throws Exception {
     replay(history);
   }
 

@@ -36,9 +36,18 @@ final class RecordedHistories {
     return in(FOLDER);
   }
 
-  /** Histories recorded before wait deadlines existed (version DEFAULT of "wait-deadlines"). */
-  static List<Path> beforeWaitDeadlines() throws IOException {
-    return in(FOLDER.resolve("before-wait-deadlines"));
+  /**
+   * Histories recorded by earlier workflow versions, one folder per versioned change, named after
+   * the change they predate ({@code before-wait-deadlines}, {@code before-local-events}).
+   */
+  static List<Path> earlierVersions() throws IOException {
+    try (Stream<Path> folders = Files.list(FOLDER)) {
+      List<Path> histories = new java.util.ArrayList<>();
+      for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+        histories.addAll(in(folder));
+      }
+      return histories;
+    }
   }
 
   private static List<Path> in(Path folder) throws IOException {

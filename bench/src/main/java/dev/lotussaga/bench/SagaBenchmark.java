@@ -1,0 +1,52 @@
+package dev.lotussaga.bench;
+
+import java.util.Map;
+
+/**
+ * {@code ./lotus bench}: the saga through the real HTTP API, then a bare three-activity workflow on
+ * the same Temporal server with the same concurrency, and the ratios between them. Every loop is
+ * bounded by time and count, and only loopback addresses are accepted.
+ */
+public final class SagaBenchmark {
+
+  private SagaBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchSettings settings = BenchSettings.fromEnvironment();
+    settings.requireLoopback();
+    ResidentMemory memory = new ResidentMemory(settings.stackPids());
+    Report report = new Report(settings);
+
+    System.out.printf(
+        "bench: %d buyers, %d clients, warm-up %ds, saga %ds, baseline %ds%n",
+        settings.users(),
+        settings.clients(),
+        settings.warmUp().toSeconds(),
+        settings.duration().toSeconds(),
+        settings.baselineDuration().toSeconds());
+    SagaLoad saga = new SagaLoad(settings);
+    saga.prepare();
+    saga.run(settings.warmUp(), settings.maxOrders());
+    Map<String, Long> memoryAtStart = memory.sampleMegabytes();
+    System.out.println("bench: warm-up done, measuring the saga");
+    SagaLoad.Result sagaResult = saga.run(settings.duration(), settings.maxOrders());
+    Map<String, Long> memoryAtEnd = memory.sampleMegabytes();
+
+    System.out.println("bench: measuring the baseline");
+    Baseline baseline = new Baseline(settings);
+    Baseline.Result baselineResult;
+    try {
+      baseline.run(settings.warmUp(), settings.maxOrders());
+      baselineResult = baseline.run(settings.baselineDuration(), settings.maxOrders());
+    } finally {
+      baseline.close();
+    }
+
+    report.saga(sagaResult);
+    report.baseline(baselineResult);
+    report.memory(memoryAtStart, memoryAtEnd);
+    report.print(sagaResult, baselineResult);
+    report.write(settings.results());
+    System.exit(0);
+  }
+}
