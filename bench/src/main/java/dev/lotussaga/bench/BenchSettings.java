@@ -19,7 +19,10 @@ record BenchSettings(
     Duration baselineDuration,
     int maxOrders,
     Path results,
-    String stackPids) {
+    String stackPids,
+    String databaseUrl,
+    String databaseUser,
+    String databasePassword) {
 
   static BenchSettings fromEnvironment() {
     return new BenchSettings(
@@ -34,7 +37,10 @@ record BenchSettings(
         Duration.parse("PT" + env("LOTUS_BENCH_BASELINE_DURATION", "30s")),
         Integer.parseInt(env("LOTUS_BENCH_MAX_ORDERS", "20000")),
         Path.of(env("LOTUS_BENCH_RESULTS", "bench-results")),
-        env("LOTUS_BENCH_PIDS", ""));
+        env("LOTUS_BENCH_PIDS", ""),
+        env("LOTUS_DB_URL", "jdbc:postgresql://127.0.0.1:5432/lotus"),
+        env("LOTUS_DB_USER", "postgres"),
+        env("LOTUS_DB_PASSWORD", ""));
   }
 
   /** Only loopback targets: the benchmark never loads anything but this machine. */

@@ -46,10 +46,6 @@ final class GatewayClient {
         authorized("/order/place?idSubscription=" + product, token).POST(noBody()).build(), -1);
   }
 
-  JsonNode notifications(String token, String orderId) throws IOException, InterruptedException {
-    return send(authorized("/notification?orderId=" + orderId, token).GET().build(), 200).body();
-  }
-
   private HttpRequest post(String path, Object body) throws IOException {
     return HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(30))

@@ -24,13 +24,20 @@ public final class SagaBenchmark {
         settings.warmUp().toSeconds(),
         settings.duration().toSeconds(),
         settings.baselineDuration().toSeconds());
-    SagaLoad saga = new SagaLoad(settings);
-    saga.prepare();
-    saga.run(settings.warmUp(), settings.maxOrders());
-    Map<String, Long> memoryAtStart = memory.sampleMegabytes();
-    System.out.println("bench: warm-up done, measuring the saga");
-    SagaLoad.Result sagaResult = saga.run(settings.duration(), settings.maxOrders());
-    Map<String, Long> memoryAtEnd = memory.sampleMegabytes();
+    SagaLoad.Result sagaResult;
+    Map<String, Long> memoryAtStart;
+    Map<String, Long> memoryAtEnd;
+    try (DeliveryWatch deliveries =
+        new DeliveryWatch(
+            settings.databaseUrl(), settings.databaseUser(), settings.databasePassword())) {
+      SagaLoad saga = new SagaLoad(settings, deliveries);
+      saga.prepare();
+      saga.run(settings.warmUp(), settings.maxOrders());
+      memoryAtStart = memory.sampleMegabytes();
+      System.out.println("bench: warm-up done, measuring the saga");
+      sagaResult = saga.run(settings.duration(), settings.maxOrders());
+      memoryAtEnd = memory.sampleMegabytes();
+    }
 
     System.out.println("bench: measuring the baseline");
     Baseline baseline = new Baseline(settings);

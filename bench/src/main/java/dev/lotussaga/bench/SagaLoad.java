@@ -1,6 +1,5 @@
 package dev.lotussaga.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,24 +7,27 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Closed-loop clients, each placing orders for product 1 (in stock, automatic delivery) through the
- * gateway and polling the buyer's notifications until the order's ORDER_IN_DELIVERY is stored.
+ * gateway and waiting until the order's ORDER_IN_DELIVERY notification is stored.
  */
 final class SagaLoad {
 
-  private static final Duration POLL = Duration.ofMillis(10);
   private static final Duration ORDER_TIMEOUT = Duration.ofSeconds(30);
 
   private final BenchSettings settings;
   private final GatewayClient gateway;
+  private final DeliveryWatch deliveries;
   private final List<String> buyers = new ArrayList<>();
 
-  SagaLoad(BenchSettings settings) {
+  SagaLoad(BenchSettings settings, DeliveryWatch deliveries) {
     this.settings = settings;
     this.gateway = new GatewayClient(settings.gateway());
+    this.deliveries = deliveries;
   }
 
   /** Registers the buyers, each with enough money for every order the run could place. */
@@ -98,25 +100,14 @@ final class SagaLoad {
     }
     place.record(Duration.ofNanos(t1 - t0));
     String orderId = placed.body().get("orderId").asText();
-    long deadline = t0 + ORDER_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (delivered(gateway.notifications(buyer, orderId), orderId)) {
-        endToEnd.record(Duration.ofNanos(System.nanoTime() - t0));
-        return true;
-      }
-      Thread.sleep(POLL.toMillis());
+    try {
+      long seen =
+          deliveries.deliveredAt(orderId).get(ORDER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      endToEnd.record(Duration.ofNanos(seen - t0));
+      return true;
+    } catch (TimeoutException e) {
+      deliveries.forget(orderId);
+      return false;
     }
-    return false;
-  }
-
-  private static boolean delivered(JsonNode notifications, String orderId) {
-    for (int i = notifications.size() - 1; i >= 0; i--) {
-      JsonNode n = notifications.get(i);
-      if (orderId.equals(n.get("orderId").asText())
-          && "ORDER_IN_DELIVERY".equals(n.get("type").asText())) {
-        return true;
-      }
-    }
-    return false;
   }
 }

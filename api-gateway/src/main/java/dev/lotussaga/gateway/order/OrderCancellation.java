@@ -4,9 +4,10 @@ import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.gateway.system.ApiException;
+import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowUpdateException;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.failure.ApplicationFailure;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -38,23 +39,24 @@ class OrderCancellation {
       workflows
           .newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(order.orderId()))
           .cancel(reason);
-    } catch (WorkflowUpdateException rejected) {
-      if (isAlreadyInDelivery(rejected)) {
-        throw handedToDelivery();
-      }
-      throw unavailable();
-    } catch (WorkflowException notRunning) {
-      // It finished between our read and the update, or no worker can reach it any more.
+    } catch (WorkflowException | StatusRuntimeException failed) {
+      // Rejected (handed to delivery meanwhile), finished, or unreachable: the order tells which.
       OrderView after = reader.read(order);
       if (after.status() == OrderState.Cancelled) {
         return new Outcome(after, false);
       }
+      if (isAlreadyInDelivery(failed)) {
+        throw handedToDelivery();
+      }
       refuseIfHandedToDelivery(after);
-      throw new ApiException(
-          HttpStatus.CONFLICT,
-          "Order "
-              + order.orderId()
-              + " no longer runs (its workflow is gone) and cannot be cancelled");
+      if (failed instanceof WorkflowNotFoundException) {
+        throw new ApiException(
+            HttpStatus.CONFLICT,
+            "Order "
+                + order.orderId()
+                + " no longer runs (its workflow is gone) and cannot be cancelled");
+      }
+      throw unavailable();
     }
     return new Outcome(reader.read(order), true);
   }
@@ -65,7 +67,7 @@ class OrderCancellation {
     }
   }
 
-  private static boolean isAlreadyInDelivery(WorkflowUpdateException e) {
+  private static boolean isAlreadyInDelivery(RuntimeException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof ApplicationFailure failure
           && OrderSaga.ALREADY_IN_DELIVERY.equals(failure.getType())) {

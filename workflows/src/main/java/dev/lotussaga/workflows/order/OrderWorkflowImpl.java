@@ -29,7 +29,6 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.spring.boot.WorkflowImpl;
-import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
@@ -53,9 +52,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   private final SagaSteps steps = new SagaSteps();
   private final Saga compensations = new Saga(new Saga.Options.Builder().build());
-  private final Waits waits = new Waits();
+  private final Waits waits = new Waits(this::cancelRequested);
   private OrderJournal journal;
-  private CancellationScope forwardSteps;
   private String cancelReason;
 
   @Override
@@ -66,23 +64,21 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     boolean localEvents =
         Workflow.getVersion(LOCAL_EVENTS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     journal = new OrderJournal(order, steps.events(localEvents));
-    forwardSteps = Workflow.newCancellationScope(() -> goForward(order));
+    String stopReason;
     try {
-      if (cancelReason == null) {
-        forwardSteps.run();
-      }
+      goForward(order);
+      return journal.status();
     } catch (CanceledFailure | ActivityFailure stopped) {
-      cancelReason = cancelReason != null ? cancelReason : reasonOf(stopped);
+      stopReason = cancelReason != null ? cancelReason : reasonOf(stopped);
     } catch (WaitExpired expired) {
-      cancelReason = expired.getMessage();
+      stopReason = expired.getMessage();
     }
-    if (cancelReason != null) {
-      compensate(cancelReason);
-    }
+    compensate(stopReason);
     return journal.status();
   }
 
   private void goForward(OrderRequest order) {
+    stopIfCancelled();
     compensations.addCompensation(
         steps.billing()::refundOrder, new RefundOrder(order.orderId(), order.userId()));
     ChargeOrder charge = new ChargeOrder(order.orderId(), order.userId(), order.price());
@@ -127,9 +123,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
    * registered) but the order does not advance past it: cancelled is cancelled.
    */
   private void stopIfCancelled() {
-    if (cancelReason != null) {
+    if (cancelRequested()) {
       throw new CanceledFailure(cancelReason);
     }
+  }
+
+  private boolean cancelRequested() {
+    return cancelReason != null;
   }
 
   /**
@@ -162,13 +162,15 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     return "cancelled through Temporal";
   }
 
+  /**
+   * Ends a wait at once; a running step finishes first (nothing is cancelled under it), then the
+   * order stops before its next step. A Temporal cancellation request instead cancels the running
+   * activity, which the saga waits for (WAIT_CANCELLATION_COMPLETED) before compensating.
+   */
   @Override
   public OrderStatus cancel(String reason) {
     if (cancelReason == null) {
       cancelReason = reason == null || reason.isBlank() ? "cancelled on request" : reason.strip();
-      if (forwardSteps != null) {
-        forwardSteps.cancel(cancelReason);
-      }
     }
     return status();
   }

@@ -2,10 +2,12 @@ package dev.lotussaga.workflows.order;
 
 import dev.lotussaga.contracts.order.WaitLimits;
 import dev.lotussaga.contracts.order.WaitingFor;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The order's waits for funds, stock and courier.
@@ -19,11 +21,19 @@ import java.util.Map;
  */
 final class Waits {
 
+  private final BooleanSupplier cancelled;
   private WaitLimits limits;
   private boolean deadlinesEnforced;
   private final Map<WaitingFor, Integer> raised = new EnumMap<>(WaitingFor.class);
   private final Map<WaitingFor, Integer> consumed = new EnumMap<>(WaitingFor.class);
   private final Map<WaitingFor, Long> deadlines = new EnumMap<>(WaitingFor.class);
+
+  /**
+   * @param cancelled ends every wait with a {@link CanceledFailure} once true
+   */
+  Waits(BooleanSupplier cancelled) {
+    this.cancelled = cancelled;
+  }
 
   /** Not called when replaying an order started before deadlines existed. */
   void enforceDeadlines(WaitLimits limits) {
@@ -43,6 +53,9 @@ final class Waits {
   /** Returns when woken up, or when {@code recheck} (if not null) has passed without a wake-up. */
   void await(WaitingFor resource, Duration recheck) {
     Duration timeout = recheck;
+    if (cancelled.getAsBoolean()) {
+      throw new CanceledFailure("cancelled before waiting for " + resource);
+    }
     if (deadlinesEnforced) {
       long deadline = deadlines.computeIfAbsent(resource, r -> now() + limits.of(r).toMillis());
       Duration left = Duration.ofMillis(deadline - now());
@@ -59,13 +72,16 @@ final class Waits {
       woken = Workflow.await(timeout, () -> wokenUp(resource));
     }
     consumed.put(resource, count(raised, resource));
+    if (cancelled.getAsBoolean()) {
+      throw new CanceledFailure("cancelled while waiting for " + resource);
+    }
     if (!woken && deadlinesEnforced && now() >= deadlines.get(resource)) {
       throw new WaitExpired(resource, limits.of(resource));
     }
   }
 
   private boolean wokenUp(WaitingFor resource) {
-    return count(raised, resource) > count(consumed, resource);
+    return count(raised, resource) > count(consumed, resource) || cancelled.getAsBoolean();
   }
 
   private static int count(Map<WaitingFor, Integer> counts, WaitingFor resource) {
