@@ -64,6 +64,22 @@ final class Report {
             line(String.format(Locale.ROOT, "  %-24s %8d %8d", name, mb, last.get(name))));
   }
 
+  /** Where the time goes: CPU milliseconds each process spent per completed order. */
+  void cpuPerOrder(Map<String, Double> first, Map<String, Double> last, int orders) {
+    Map<String, Double> perOrder = new LinkedHashMap<>();
+    line("");
+    line("CPU per completed order (ms)");
+    double total = 0;
+    for (var entry : first.entrySet()) {
+      double ms = (last.get(entry.getKey()) - entry.getValue()) * 1000 / Math.max(1, orders);
+      perOrder.put(entry.getKey(), ms);
+      total += ms;
+      line(String.format(Locale.ROOT, "  %-24s %8.1f", entry.getKey(), ms));
+    }
+    line(String.format(Locale.ROOT, "  %-24s %8.1f", "all of the stack", total));
+    raw.put("cpuMillisPerOrder", perOrder);
+  }
+
   void print(SagaLoad.Result saga, Baseline.Result baseline) {
     StringBuilder table = new StringBuilder();
     table.append(

@@ -27,6 +27,8 @@ public final class SagaBenchmark {
     SagaLoad.Result sagaResult;
     Map<String, Long> memoryAtStart;
     Map<String, Long> memoryAtEnd;
+    Map<String, Double> cpuAtStart;
+    Map<String, Double> cpuAtEnd;
     try (DeliveryWatch deliveries =
         new DeliveryWatch(
             settings.databaseUrl(), settings.databaseUser(), settings.databasePassword())) {
@@ -34,9 +36,11 @@ public final class SagaBenchmark {
       saga.prepare();
       saga.run(settings.warmUp(), settings.maxOrders());
       memoryAtStart = memory.sampleMegabytes();
+      cpuAtStart = memory.sampleCpuSeconds();
       System.out.println("bench: warm-up done, measuring the saga");
       sagaResult = saga.run(settings.duration(), settings.maxOrders());
       memoryAtEnd = memory.sampleMegabytes();
+      cpuAtEnd = memory.sampleCpuSeconds();
     }
 
     System.out.println("bench: measuring the baseline");
@@ -52,6 +56,7 @@ public final class SagaBenchmark {
     report.saga(sagaResult);
     report.baseline(baselineResult);
     report.memory(memoryAtStart, memoryAtEnd);
+    report.cpuPerOrder(cpuAtStart, cpuAtEnd, sagaResult.completed());
     report.print(sagaResult, baselineResult);
     report.write(settings.results());
     System.exit(0);
