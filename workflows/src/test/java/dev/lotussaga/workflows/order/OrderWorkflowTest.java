@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,10 +70,10 @@ class OrderWorkflowTest {
   void handsOrderToDeliveryWhenEveryStepSucceedsAtOnce() {
     everyStepSucceeds();
 
-    OrderStatus result = newOrder().place(ORDER);
+    OrderStatus result = saga.newOrder(ORDER).place(ORDER);
 
     assertThat(result).isEqualTo(new OrderStatus(OrderState.NotifyingSourceSystem, null));
-    assertThat(notifications())
+    assertThat(saga.notifications())
         .containsExactly(
             NotificationType.ORDER_PAID,
             NotificationType.STOCK_RESERVED,
@@ -87,15 +86,15 @@ class OrderWorkflowTest {
     when(billing.chargeOrder(any()))
         .thenReturn(ChargeOutcome.INSUFFICIENT_FUNDS, ChargeOutcome.CHARGED);
     stockAndDeliverySucceed();
-    OrderWorkflow order = startOrder();
+    OrderWorkflow order = saga.start(ORDER);
 
-    awaitStatus(order, new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS));
-    assertThat(notifications()).containsExactly(NotificationType.PAYMENT_FAILED);
+    saga.awaitStatus(order, new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS));
+    assertThat(saga.notifications()).containsExactly(NotificationType.PAYMENT_FAILED);
 
     order.fundsAdded();
 
-    assertThat(resultOf(order).state()).isEqualTo(OrderState.NotifyingSourceSystem);
-    assertThat(notifications())
+    assertThat(SagaHarness.resultOf(order).state()).isEqualTo(OrderState.NotifyingSourceSystem);
+    assertThat(saga.notifications())
         .containsExactly(
             NotificationType.PAYMENT_FAILED,
             NotificationType.ORDER_PAID,
@@ -110,14 +109,14 @@ class OrderWorkflowTest {
     when(stock.reserveStock(any()))
         .thenReturn(ReservationOutcome.OUT_OF_STOCK, ReservationOutcome.RESERVED);
     when(delivery.bookCourier(any())).thenReturn(CourierBooking.booked(7, SLOT));
-    OrderWorkflow order = startOrder();
+    OrderWorkflow order = saga.start(ORDER);
 
-    awaitStatus(order, new OrderStatus(OrderState.ValidatingStock, WaitingFor.STOCK));
-    assertThat(notifications()).containsExactly(NotificationType.ORDER_PAID);
+    saga.awaitStatus(order, new OrderStatus(OrderState.ValidatingStock, WaitingFor.STOCK));
+    assertThat(saga.notifications()).containsExactly(NotificationType.ORDER_PAID);
 
     order.stockAdded();
 
-    assertThat(resultOf(order).state()).isEqualTo(OrderState.NotifyingSourceSystem);
+    assertThat(SagaHarness.resultOf(order).state()).isEqualTo(OrderState.NotifyingSourceSystem);
     verify(stock, times(2)).reserveStock(any());
   }
 
@@ -129,16 +128,16 @@ class OrderWorkflowTest {
         .thenReturn(
             CourierBooking.notBooked(CourierBooking.Status.AWAITING_ACCEPTANCE),
             CourierBooking.booked(7, SLOT));
-    OrderWorkflow order = startOrder();
+    OrderWorkflow order = saga.start(ORDER);
 
-    awaitStatus(order, new OrderStatus(OrderState.ValidatingDelivery, WaitingFor.COURIER));
-    assertThat(notifications())
+    saga.awaitStatus(order, new OrderStatus(OrderState.ValidatingDelivery, WaitingFor.COURIER));
+    assertThat(saga.notifications())
         .containsExactly(NotificationType.ORDER_PAID, NotificationType.STOCK_RESERVED);
 
     order.deliveryAccepted();
 
-    assertThat(resultOf(order).state()).isEqualTo(OrderState.NotifyingSourceSystem);
-    assertThat(notifications()).endsWith(NotificationType.ORDER_IN_DELIVERY);
+    assertThat(SagaHarness.resultOf(order).state()).isEqualTo(OrderState.NotifyingSourceSystem);
+    assertThat(saga.notifications()).endsWith(NotificationType.ORDER_IN_DELIVERY);
   }
 
   @Test
@@ -158,9 +157,9 @@ class OrderWorkflowTest {
             });
     stockAndDeliverySucceed();
 
-    OrderWorkflow order = startOrder();
+    OrderWorkflow order = saga.start(ORDER);
 
-    assertThat(resultOf(order).state()).isEqualTo(OrderState.NotifyingSourceSystem);
+    assertThat(SagaHarness.resultOf(order).state()).isEqualTo(OrderState.NotifyingSourceSystem);
     assertThat(attempts).hasValue(2);
   }
 
@@ -174,7 +173,7 @@ class OrderWorkflowTest {
             CourierBooking.booked(7, SLOT));
     Instant before = Instant.ofEpochMilli(saga.env.currentTimeMillis());
 
-    OrderStatus result = newOrder().place(ORDER);
+    OrderStatus result = saga.newOrder(ORDER).place(ORDER);
 
     assertThat(result.state()).isEqualTo(OrderState.NotifyingSourceSystem);
     assertThat(Duration.between(before, saga.lastEvent().occurredAt()))
@@ -186,10 +185,10 @@ class OrderWorkflowTest {
     when(billing.chargeOrder(any()))
         .thenReturn(ChargeOutcome.INSUFFICIENT_FUNDS, ChargeOutcome.CHARGED);
     stockAndDeliverySucceed();
-    OrderWorkflow order = startOrder();
-    awaitStatus(order, new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS));
+    OrderWorkflow order = saga.start(ORDER);
+    saga.awaitStatus(order, new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS));
     order.fundsAdded();
-    resultOf(order);
+    SagaHarness.resultOf(order);
 
     List<StateChange> history = order.history();
 
@@ -212,18 +211,18 @@ class OrderWorkflowTest {
             ChargeOutcome.INSUFFICIENT_FUNDS,
             ChargeOutcome.CHARGED);
     stockAndDeliverySucceed();
-    OrderWorkflow order = startOrder();
-    awaitStatus(order, new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS));
+    OrderWorkflow order = saga.start(ORDER);
+    saga.awaitStatus(order, new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS));
     order.fundsAdded();
-    awaitCondition(() -> published.size() >= 2);
+    SagaHarness.awaitCondition(() -> published.size() >= 2);
     order.fundsAdded();
-    resultOf(order);
+    SagaHarness.resultOf(order);
 
     Set<String> ids = published.stream().map(OrderEvent::eventId).collect(Collectors.toSet());
     assertThat(ids).hasSize(published.size());
     assertThat(published).allSatisfy(e -> assertThat(e.orderId()).isEqualTo(ORDER.orderId()));
     assertThat(published).allSatisfy(e -> assertThat(e.userId()).isEqualTo(ORDER.userId()));
-    assertThat(notifications())
+    assertThat(saga.notifications())
         .startsWith(NotificationType.PAYMENT_FAILED, NotificationType.PAYMENT_FAILED);
   }
 
@@ -231,7 +230,7 @@ class OrderWorkflowTest {
   void chargesThePriceFixedAtOrderTimeFromTheBuyer() {
     everyStepSucceeds();
 
-    newOrder().place(ORDER);
+    saga.newOrder(ORDER).place(ORDER);
 
     var charge = ArgumentCaptor.forClass(dev.lotussaga.contracts.billing.ChargeOrder.class);
     verify(billing).chargeOrder(charge.capture());
@@ -248,29 +247,5 @@ class OrderWorkflowTest {
   private void stockAndDeliverySucceed() {
     when(stock.reserveStock(any())).thenReturn(ReservationOutcome.RESERVED);
     when(delivery.bookCourier(any())).thenReturn(CourierBooking.booked(7, SLOT));
-  }
-
-  private OrderWorkflow newOrder() {
-    return saga.newOrder(ORDER);
-  }
-
-  private OrderWorkflow startOrder() {
-    return saga.start(ORDER);
-  }
-
-  private static OrderStatus resultOf(OrderWorkflow order) {
-    return SagaHarness.resultOf(order);
-  }
-
-  private List<NotificationType> notifications() {
-    return saga.notifications();
-  }
-
-  private void awaitStatus(OrderWorkflow order, OrderStatus expected) {
-    saga.awaitStatus(order, expected);
-  }
-
-  private static void awaitCondition(Supplier<Boolean> condition) {
-    SagaHarness.awaitCondition(condition);
   }
 }
