@@ -7,9 +7,5 @@ public enum OrderState {
   ValidatingDelivery,
   NotifyingSourceSystem,
   /** Final: cancelled by the buyer, staff, an operator or a passed deadline; compensated. */
-  Cancelled;
-
-  public boolean isFinal() {
-    return this == NotifyingSourceSystem || this == Cancelled;
-  }
+  Cancelled
 }
