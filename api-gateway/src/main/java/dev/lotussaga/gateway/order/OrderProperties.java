@@ -1,6 +1,7 @@
 package dev.lotussaga.gateway.order;
 
 import dev.lotussaga.contracts.order.WaitLimits;
+import dev.lotussaga.contracts.order.WaitingFor;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,13 +10,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("lotus.orders")
 record OrderProperties(@DefaultValue WaitLimitProperties waitLimits) {
 
-  record WaitLimitProperties(
-      @DefaultValue("24h") Duration funds,
-      @DefaultValue("7d") Duration stock,
-      @DefaultValue("48h") Duration courier) {
+  /** A limit left unset is {@link WaitLimits#DEFAULT}'s, written into each order it starts. */
+  record WaitLimitProperties(Duration funds, Duration stock, Duration courier) {
 
     WaitLimits toWaitLimits() {
-      return new WaitLimits(funds, stock, courier);
+      WaitLimits configured = new WaitLimits(funds, stock, courier);
+      return new WaitLimits(
+          configured.of(WaitingFor.FUNDS),
+          configured.of(WaitingFor.STOCK),
+          configured.of(WaitingFor.COURIER));
     }
   }
 }
