@@ -14,7 +14,7 @@ public final class SagaBenchmark {
   public static void main(String[] args) throws Exception {
     BenchSettings settings = BenchSettings.fromEnvironment();
     settings.requireLoopback();
-    ResidentMemory memory = new ResidentMemory(settings.stackPids());
+    StackProcesses stack = new StackProcesses(settings.stackPids());
     Report report = new Report(settings);
 
     System.out.printf(
@@ -35,12 +35,12 @@ public final class SagaBenchmark {
       SagaLoad saga = new SagaLoad(settings, deliveries);
       saga.prepare();
       saga.run(settings.warmUp(), settings.maxOrders());
-      memoryAtStart = memory.sampleMegabytes();
-      cpuAtStart = memory.sampleCpuSeconds();
+      memoryAtStart = stack.sampleMegabytes();
+      cpuAtStart = stack.sampleCpuSeconds();
       System.out.println("bench: warm-up done, measuring the saga");
       sagaResult = saga.run(settings.duration(), settings.maxOrders());
-      memoryAtEnd = memory.sampleMegabytes();
-      cpuAtEnd = memory.sampleCpuSeconds();
+      memoryAtEnd = stack.sampleMegabytes();
+      cpuAtEnd = stack.sampleCpuSeconds();
     }
 
     System.out.println("bench: measuring the baseline");

@@ -6,6 +6,7 @@ import dev.lotussaga.gateway.system.ServiceUrls;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -37,7 +38,7 @@ class NotificationController {
                     builder ->
                         builder
                             .path("/internal/users/{userId}/notifications")
-                            .queryParamIfPresent("orderId", java.util.Optional.ofNullable(orderId))
+                            .queryParamIfPresent("orderId", Optional.ofNullable(orderId))
                             .build(userId))
                 .retrieve()
                 .body(new ParameterizedTypeReference<List<Notification>>() {}));

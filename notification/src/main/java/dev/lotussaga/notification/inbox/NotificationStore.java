@@ -1,6 +1,8 @@
 package dev.lotussaga.notification.inbox;
 
 import dev.lotussaga.contracts.events.OrderEvent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,8 +59,7 @@ class NotificationStore {
         userId);
   }
 
-  private static Notification notification(java.sql.ResultSet row, int i)
-      throws java.sql.SQLException {
+  private static Notification notification(ResultSet row, int i) throws SQLException {
     return new Notification(
         row.getLong(1),
         row.getString(2),

@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Resident set size and CPU time of the stack's processes, read from /proc. */
-final class ResidentMemory {
+final class StackProcesses {
 
   private final Map<String, Long> pids = new LinkedHashMap<>();
 
   /** {@code spec}: "name=pid,name=pid" as the launcher passes it; empty means none known. */
-  ResidentMemory(String spec) {
+  StackProcesses(String spec) {
     for (String pair : spec.split(",")) {
       String[] parts = pair.split("=");
       if (parts.length == 2) {
