@@ -43,7 +43,16 @@ final class OrderJournal {
   }
 
   void advance(OrderState state, NotificationType notification, String message) {
-    change(new OrderStatus(state, null), notification, message);
+    change(new OrderStatus(state, null), notification, message, events);
+  }
+
+  /** Like {@link #advance} but publishes through {@code publisher} instead. */
+  void advance(
+      OrderState state,
+      NotificationType notification,
+      String message,
+      OrderEventActivities publisher) {
+    change(new OrderStatus(state, null), notification, message, publisher);
   }
 
   void waitFor(WaitingFor resource) {
@@ -59,17 +68,21 @@ final class OrderJournal {
     if (waiting.equals(status) && notification == null) {
       return;
     }
-    change(waiting, notification, message);
+    change(waiting, notification, message, events);
   }
 
-  private void change(OrderStatus next, NotificationType notification, String message) {
+  private void change(
+      OrderStatus next,
+      NotificationType notification,
+      String message,
+      OrderEventActivities publisher) {
     Instant at = now();
     if (!next.equals(status)) {
       history.add(new StateChange(next.state(), next.waitingFor(), at));
     }
     status = next;
     published++;
-    events.publishOrderEvent(
+    publisher.publishOrderEvent(
         new OrderEvent(
             order.orderId() + "-" + published,
             order.orderId(),

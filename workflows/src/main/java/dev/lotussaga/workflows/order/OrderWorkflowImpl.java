@@ -16,6 +16,7 @@ import dev.lotussaga.contracts.billing.RefundOrder;
 import dev.lotussaga.contracts.delivery.BookCourier;
 import dev.lotussaga.contracts.delivery.CourierBooking;
 import dev.lotussaga.contracts.delivery.ReleaseCourier;
+import dev.lotussaga.contracts.events.OrderEventActivities;
 import dev.lotussaga.contracts.order.OrderRequest;
 import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderStatus;
@@ -50,10 +51,20 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   /** Version 1 publishes events with local activities; orders started before keep remote ones. */
   static final String LOCAL_EVENTS_CHANGE = "local-events";
 
+  /**
+   * Version 1 publishes the hand-over to delivery through a task-queue activity. A local activity
+   * runs inside the workflow task that also completes the workflow; when a cancel arrives during
+   * that task, Temporal discards the task and replays it with the cancel first, so the hand-over
+   * event was out for an order that then got cancelled (found by ./lotus faults). A task-queue
+   * activity is only scheduled once the task that decided the hand-over is recorded.
+   */
+  static final String DURABLE_HANDOVER_CHANGE = "durable-handover";
+
   private final SagaSteps steps = new SagaSteps();
   private final Saga compensations = new Saga(new Saga.Options.Builder().build());
   private final Waits waits = new Waits(this::cancelRequested);
   private OrderJournal journal;
+  private boolean localEvents;
   private String cancelReason;
 
   @Override
@@ -61,8 +72,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     if (Workflow.getVersion(WAIT_DEADLINES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
       waits.enforceDeadlines(order.waitLimits());
     }
-    boolean localEvents =
-        Workflow.getVersion(LOCAL_EVENTS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    localEvents = Workflow.getVersion(LOCAL_EVENTS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     journal = new OrderJournal(order, steps.events(localEvents));
     String stopReason;
     try {
@@ -115,7 +125,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     journal.advance(
         NotifyingSourceSystem,
         ORDER_IN_DELIVERY,
-        "Courier " + booking.courierId() + " delivers in the slot starting " + booking.slotStart());
+        "Courier " + booking.courierId() + " delivers in the slot starting " + booking.slotStart(),
+        handoverPublisher());
+  }
+
+  private OrderEventActivities handoverPublisher() {
+    boolean durable =
+        Workflow.getVersion(DURABLE_HANDOVER_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    return steps.events(!durable && localEvents);
   }
 
   /**

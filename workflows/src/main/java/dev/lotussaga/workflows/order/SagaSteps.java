@@ -43,7 +43,12 @@ final class SagaSteps {
           OrderEventActivities.class,
           LocalActivityOptions.newBuilder()
               .setStartToCloseTimeout(Duration.ofSeconds(10))
-              .setRetryOptions(RETRY_UNTIL_DONE)
+              // Unlike a remote activity, a local one without a schedule-to-close timeout is not
+              // retried at all when maximum attempts is left at 0 ("unlimited"): one refused
+              // publication would undo a delivered order (sdk-java issue 1727; found by
+              // ./lotus faults). A finite but unreachable attempt count restores retry-until-done.
+              .setRetryOptions(
+                  RETRY_UNTIL_DONE.toBuilder().setMaximumAttempts(Integer.MAX_VALUE).build())
               .build());
 
   BillingActivities billing() {

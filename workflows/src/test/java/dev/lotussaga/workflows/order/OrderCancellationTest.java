@@ -17,6 +17,7 @@ import dev.lotussaga.contracts.delivery.CourierBooking;
 import dev.lotussaga.contracts.delivery.ReleaseCourier;
 import dev.lotussaga.contracts.events.NotificationType;
 import dev.lotussaga.contracts.order.OrderRequest;
+import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
@@ -25,10 +26,12 @@ import dev.lotussaga.contracts.stock.ReleaseStock;
 import dev.lotussaga.contracts.stock.ReservationOutcome;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
+import io.temporal.client.WorkflowUpdateException;
 import io.temporal.failure.CanceledFailure;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -213,6 +216,43 @@ class OrderCancellationTest {
 
     assertThatThrownBy(() -> order.cancel("too late")).isInstanceOf(RuntimeException.class);
     verify(saga.billing, never()).refundOrder(any());
+  }
+
+  @Test
+  void aCancelThatArrivesWhileTheHandOverIsPublishedIsRefused() throws Exception {
+    when(saga.billing.chargeOrder(any())).thenReturn(ChargeOutcome.CHARGED);
+    when(saga.stock.reserveStock(any())).thenReturn(ReservationOutcome.RESERVED);
+    when(saga.delivery.bookCourier(any()))
+        .thenReturn(CourierBooking.booked(3, Instant.parse("2026-12-01T10:00:00Z")));
+    OrderWorkflow sameOrder =
+        saga.client.newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(ORDER.orderId()));
+    CompletableFuture<Throwable> lateCancel = new CompletableFuture<>();
+    saga.publisher.whilePublishing(
+        NotificationType.ORDER_IN_DELIVERY,
+        () -> {
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  sameOrder.cancel("too late");
+                  lateCancel.complete(null);
+                } catch (RuntimeException refused) {
+                  lateCancel.complete(refused);
+                }
+              });
+          // Let the cancel reach the workflow before the hand-over's publication answers.
+          Thread.sleep(500);
+        });
+
+    OrderStatus result = saga.start(ORDER).place(ORDER);
+
+    assertThat(result.state()).isEqualTo(OrderState.NotifyingSourceSystem);
+    assertThat(lateCancel.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(WorkflowUpdateException.class)
+        .rootCause()
+        .hasMessageContaining("already handed to delivery");
+    verify(saga.billing, never()).refundOrder(any());
+    verify(saga.delivery, never()).releaseCourier(any());
+    assertThat(saga.notifications()).doesNotContain(NotificationType.ORDER_CANCELLED);
   }
 
   private void stepsSucceedUntilDelivery() {

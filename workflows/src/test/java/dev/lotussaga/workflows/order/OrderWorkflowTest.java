@@ -82,6 +82,20 @@ class OrderWorkflowTest {
   }
 
   @Test
+  void keepsRetryingAnEventThatKafkaRefusesInsteadOfUndoingTheOrder() {
+    everyStepSucceeds();
+    saga.publisher.failNext(5);
+
+    OrderStatus result = saga.newOrder(ORDER).place(ORDER);
+
+    assertThat(result).isEqualTo(new OrderStatus(OrderState.NotifyingSourceSystem, null));
+    assertThat(published)
+        .extracting(OrderEvent::eventId)
+        .containsExactly("o-1-1", "o-1-2", "o-1-3");
+    verify(billing, times(0)).refundOrder(any());
+  }
+
+  @Test
   void waitsInValidatingBillingUntilFundsArriveThenGoesOn() {
     when(billing.chargeOrder(any()))
         .thenReturn(ChargeOutcome.INSUFFICIENT_FUNDS, ChargeOutcome.CHARGED);

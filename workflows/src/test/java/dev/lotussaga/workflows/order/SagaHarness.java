@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.TestInfo;
 
@@ -37,13 +38,14 @@ final class SagaHarness implements AutoCloseable {
   final StockActivities stock = activityMock(StockActivities.class);
   final DeliveryActivities delivery = activityMock(DeliveryActivities.class);
   final List<OrderEvent> published = new CopyOnWriteArrayList<>();
+  final RecordingPublisher publisher = new RecordingPublisher(published);
   final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
   final WorkflowClient client = env.getWorkflowClient();
 
   SagaHarness() {
     Worker saga = env.newWorker(OrderSaga.TASK_QUEUE);
     saga.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
-    saga.registerActivitiesImplementations(new RecordingPublisher(published));
+    saga.registerActivitiesImplementations(publisher);
     env.newWorker(BillingActivities.TASK_QUEUE).registerActivitiesImplementations(billing);
     env.newWorker(StockActivities.TASK_QUEUE).registerActivitiesImplementations(stock);
     env.newWorker(DeliveryActivities.TASK_QUEUE).registerActivitiesImplementations(delivery);
@@ -109,17 +111,47 @@ final class SagaHarness implements AutoCloseable {
     return mock(activities, withSettings().withoutAnnotations());
   }
 
-  /** Stands in for the Kafka publisher. */
+  /** Stands in for the Kafka publisher; can be told to fail, as a broker that is down does. */
   static final class RecordingPublisher implements OrderEventActivities {
     private final List<OrderEvent> published;
+    private final AtomicInteger failuresLeft = new AtomicInteger();
 
     RecordingPublisher(List<OrderEvent> published) {
       this.published = published;
     }
 
+    private volatile NotificationType interceptedNotification;
+    private volatile Interruption interception;
+
+    void failNext(int publications) {
+      failuresLeft.set(publications);
+    }
+
+    /** Runs {@code interception} inside the publication of the event with that notification. */
+    void whilePublishing(NotificationType notification, Interruption interception) {
+      this.interceptedNotification = notification;
+      this.interception = interception;
+    }
+
     @Override
     public void publishOrderEvent(OrderEvent event) {
+      if (failuresLeft.getAndDecrement() > 0) {
+        throw new IllegalStateException("Kafka did not acknowledge " + event.eventId());
+      }
+      if (interception != null && event.notification() == interceptedNotification) {
+        Interruption once = interception;
+        interception = null;
+        try {
+          once.run();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       published.add(event);
+    }
+
+    interface Interruption {
+      void run() throws InterruptedException;
     }
   }
 }
