@@ -1,53 +1,96 @@
 package dev.lotussaga.localstack;
 
 import io.temporal.testserver.TestServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import java.util.stream.Collectors;
 
 /**
  * Local only: Temporal's Java test server (a real gRPC endpoint, state in memory, timers in real
- * time) and a single-node Kafka broker in KRaft mode, in one process. Stops both on SIGINT/SIGTERM.
+ * time) and a single-node Kafka broker in KRaft mode ({@link LocalKafka}). Prints a line starting
+ * with "local-stack ready" once the selected parts are up; stops them on SIGINT/SIGTERM.
  *
- * <p>Ports come from LOTUS_TEMPORAL_PORT (7233) and LOTUS_KAFKA_PORT (9092).
+ * <p>Both run in one process by default. LOTUS_LOCAL_STACK_PARTS ({@code temporal,kafka}, {@code
+ * temporal} or {@code kafka}) runs one of them alone, so that a fault-injection test can kill and
+ * restart the broker while Temporal keeps its in-memory workflows. Ports come from
+ * LOTUS_TEMPORAL_PORT (7233) and LOTUS_KAFKA_PORT (9092); LOTUS_KAFKA_DATA_DIR keeps Kafka's data
+ * across restarts.
  */
 public final class LocalStack {
 
-  static final String ORDER_EVENTS_TOPIC = "lotus.order-events";
+  private static final Set<String> PARTS = Set.of("temporal", "kafka");
 
   private LocalStack() {}
 
-  public static void main(String[] args) throws InterruptedException {
-    int temporalPort = port("LOTUS_TEMPORAL_PORT", 7233);
-    int kafkaPort = port("LOTUS_KAFKA_PORT", 9092);
-
-    var temporal = TestServer.createPortBoundServer(temporalPort);
-    EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-    kafka.brokerProperty(
-        "listeners", "EXTERNAL://127.0.0.1:" + kafkaPort + ",CONTROLLER://127.0.0.1:0");
-    kafka.brokerProperty("advertised.listeners", "EXTERNAL://127.0.0.1:" + kafkaPort);
-    kafka.brokerProperty("auto.create.topics.enable", "true");
-    kafka.afterPropertiesSet();
-    kafka.addTopics(new NewTopic(ORDER_EVENTS_TOPIC, 3, (short) 1));
-
+  public static void main(String[] args) throws Exception {
+    Set<String> parts = parts(env("LOTUS_LOCAL_STACK_PARTS").orElse("temporal,kafka"));
+    Deque<AutoCloseable> running = new ConcurrentLinkedDeque<>();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  kafka.destroy();
-                  temporal.close();
+                  running.forEach(LocalStack::stop);
                   stopped.countDown();
                 },
                 "local-stack-shutdown"));
-    System.out.printf(
-        "local-stack ready: temporal 127.0.0.1:%d, kafka %s%n",
-        temporalPort, kafka.getBrokersAsString());
+
+    List<String> ready = new ArrayList<>();
+    try {
+      if (parts.contains("temporal")) {
+        int port = port("LOTUS_TEMPORAL_PORT", 7233);
+        running.push(TestServer.createPortBoundServer(port));
+        ready.add("temporal 127.0.0.1:" + port);
+      }
+      if (parts.contains("kafka")) {
+        Optional<Path> dataDirectory = env("LOTUS_KAFKA_DATA_DIR").map(Path::of);
+        LocalKafka kafka = LocalKafka.start(port("LOTUS_KAFKA_PORT", 9092), dataDirectory);
+        running.push(kafka);
+        ready.add("kafka " + kafka.bootstrapServers());
+      }
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1); // the shutdown hook stops what did start
+    }
+    System.out.println("local-stack ready: " + String.join(", ", ready));
     stopped.await();
   }
 
+  private static Set<String> parts(String value) {
+    Set<String> parts =
+        Arrays.stream(value.split(","))
+            .map(String::trim)
+            .filter(part -> !part.isEmpty())
+            .collect(Collectors.toSet());
+    if (parts.isEmpty() || !PARTS.containsAll(parts)) {
+      System.err.println(
+          "LOTUS_LOCAL_STACK_PARTS must be temporal,kafka (the default), temporal or kafka; got: "
+              + value);
+      System.exit(2);
+    }
+    return parts;
+  }
+
+  private static void stop(AutoCloseable part) {
+    try {
+      part.close();
+    } catch (Exception e) {
+      e.printStackTrace();
+    }
+  }
+
+  private static Optional<String> env(String variable) {
+    return Optional.ofNullable(System.getenv(variable)).filter(value -> !value.isBlank());
+  }
+
   private static int port(String variable, int fallback) {
-    String value = System.getenv(variable);
-    return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
+    return env(variable).map(Integer::parseInt).orElse(fallback);
   }
 }

@@ -1,5 +1,6 @@
 package dev.lotussaga.gateway.notification;
 
+import dev.lotussaga.gateway.order.Orders;
 import dev.lotussaga.gateway.security.CurrentUser;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
@@ -18,18 +19,25 @@ import org.springframework.web.client.RestClient;
 @RestController
 class NotificationController {
 
+  private final Orders orders;
   private final Downstream notifications;
 
-  NotificationController(ServiceUrls urls, RestClient.Builder http) {
+  NotificationController(Orders orders, ServiceUrls urls, RestClient.Builder http) {
+    this.orders = orders;
     this.notifications = new Downstream("notification", urls.notification(), http);
   }
 
-  /** The caller's notifications, oldest first; only one order's with {@code orderId}. */
+  /**
+   * The caller's notifications, oldest first; only one order's with {@code orderId}, which must be
+   * an order the caller may see (404 otherwise, as for any order that is not theirs).
+   */
   @GetMapping("/notification")
   List<Notification> notifications(
       @AuthenticationPrincipal Jwt token,
       @RequestParam(required = false) @Size(min = 1, max = 64) String orderId) {
-    long userId = CurrentUser.of(token).id();
+    CurrentUser caller = CurrentUser.of(token);
+    Optional<String> visibleOrderId =
+        Optional.ofNullable(orderId).map(id -> orders.visibleId(caller, id));
     return notifications.call(
         client ->
             client
@@ -38,8 +46,8 @@ class NotificationController {
                     builder ->
                         builder
                             .path("/internal/users/{userId}/notifications")
-                            .queryParamIfPresent("orderId", Optional.ofNullable(orderId))
-                            .build(userId))
+                            .queryParamIfPresent("orderId", visibleOrderId)
+                            .build(caller.id()))
                 .retrieve()
                 .body(new ParameterizedTypeReference<List<Notification>>() {}));
   }

@@ -3,16 +3,14 @@ package dev.lotussaga.gateway.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.lotussaga.gateway.system.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -28,6 +26,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -35,6 +34,8 @@ class SecurityConfiguration {
   @Bean
   SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
     return http.csrf(csrf -> csrf.disable())
+        // Written for every answer, early refusals included, by the edge's SecurityHeaders.
+        .headers(headers -> headers.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             requests ->
@@ -85,6 +86,22 @@ class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * Requests the firewall refuses (unknown methods such as TRACE, {@code ;} or encoded {@code /} in
+   * the path, control characters in headers) are answered here, as a problem; Spring Security's
+   * default sends a bare error that the firewall would refuse again on the error page.
+   */
+  @Bean
+  RequestRejectedHandler requestRejected(ObjectMapper json) {
+    return (request, response, e) ->
+        ProblemWriter.write(
+            json,
+            request,
+            response,
+            HttpStatus.BAD_REQUEST,
+            "The request was refused: its method, path or headers are not allowed here");
+  }
+
   /** Only RS256 signed by our key, from our issuer, for our audience, within its validity. */
   @Bean
   JwtDecoder jwtDecoder(RSAKey signingKey, JwtProperties properties) throws JOSEException {
@@ -122,13 +139,9 @@ class SecurityConfiguration {
       HttpStatus status,
       String detail)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setInstance(URI.create(request.getRequestURI()));
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     if (status == HttpStatus.UNAUTHORIZED) {
       response.setHeader("WWW-Authenticate", "Bearer");
     }
-    json.writeValue(response.getOutputStream(), problem);
+    ProblemWriter.write(json, request, response, status, detail);
   }
 }

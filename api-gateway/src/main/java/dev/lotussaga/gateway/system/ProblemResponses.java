@@ -2,6 +2,7 @@ package dev.lotussaga.gateway.system;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
@@ -11,9 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -76,21 +79,50 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-    return ProblemDetail.forStatusAndDetail(
-        HttpStatus.BAD_REQUEST, e.getName() + " has an invalid value");
+  ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getName() + " has an invalid value");
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
-  ProblemDetail constraintViolation(ConstraintViolationException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  ResponseEntity<Object> constraintViolation(ConstraintViolationException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  /** The firewall checks some headers only when they are read, which may be in a controller. */
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<Object> rejected(RequestRejectedException e) {
+    return problem(HttpStatus.BAD_REQUEST, "The request was refused: a header is not allowed");
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<Object> unexpected(Exception e) {
     log.error("Unexpected error", e);
-    return ProblemDetail.forStatusAndDetail(
+    return problem(
         HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again");
+  }
+
+  /**
+   * Errors are problem+json whatever the request's Accept header says: a client that asked for
+   * HTML, or sent an Accept header that does not parse, still learns what went wrong.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ResponseEntity<Object> response =
+        super.handleExceptionInternal(e, body, headers, status, request);
+    if (response == null) {
+      return null;
+    }
+    HttpHeaders problemHeaders = new HttpHeaders();
+    problemHeaders.addAll(response.getHeaders());
+    problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return new ResponseEntity<>(response.getBody(), problemHeaders, response.getStatusCode());
+  }
+
+  private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(ProblemDetail.forStatusAndDetail(status, detail));
   }
 
   private ResponseEntity<Object> badRequest(
@@ -102,6 +134,9 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   private static String unreadableBody(Throwable cause) {
     if (cause instanceof UnrecognizedPropertyException unknown) {
       return "Unknown field '" + unknown.getPropertyName() + "'";
+    }
+    if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+      return "Field '" + path(invalid) + "' has an invalid value";
     }
     if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       return "Field '" + path(mismatch) + "' has the wrong type or is missing";

@@ -16,6 +16,7 @@ import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.gateway.GatewayTest;
+import dev.lotussaga.gateway.StandInServices;
 import dev.lotussaga.gateway.Users;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
@@ -42,6 +43,7 @@ class OrderApiTest {
   @Autowired WorkflowClient workflows;
   @Autowired EmbeddedKafkaBroker broker;
   @Autowired CustomerOrderRepository orders;
+  @Autowired StandInServices services;
 
   private final ObjectMapper json = new ObjectMapper();
   private Users.SignedIn buyer;
@@ -177,13 +179,16 @@ class OrderApiTest {
 
   @Test
   void aServiceOutageIsAnsweredWithServiceUnavailableNotAnError() throws Exception {
-    problem(
-        http.perform(
-            post("/billing/add-money")
-                .param("money", "100")
-                .header("Authorization", buyer.bearer())),
-        503);
-    problem(http.perform(get("/notification").header("Authorization", buyer.bearer())), 503);
+    services.duringOutage(
+        () -> {
+          problem(
+              http.perform(
+                  post("/billing/add-money")
+                      .param("money", "100")
+                      .header("Authorization", buyer.bearer())),
+              503);
+          problem(http.perform(get("/notification").header("Authorization", buyer.bearer())), 503);
+        });
   }
 
   @Test

@@ -66,6 +66,26 @@ class ProfileApiTest {
   }
 
   @Test
+  void aPasswordLongerThanBcryptReadsIsBadInputNotAnError() throws Exception {
+    String seventyTwoCharacters = "ü".repeat(72);
+    problem(register(Users.credentials(Users.newEmail(), seventyTwoCharacters)), 400)
+        .andExpect(jsonPath("$.detail").value("password must be at most 72 bytes (UTF-8)"));
+    problem(login(Users.credentials(Users.newEmail(), seventyTwoCharacters)), 401);
+  }
+
+  @Test
+  void controlCharactersInTextAreBadInputNotAnError() throws Exception {
+    problem(login(Users.credentials("a\u0000b@example.test", Users.PASSWORD)), 400)
+        .andExpect(jsonPath("$.detail").value("Field 'email' has an invalid value"));
+    problem(
+        register(
+            "{\"email\":\""
+                + Users.newEmail()
+                + "\",\"password\":\"long enough\",\"firstName\":\"Ann\\u0000\"}"),
+        400);
+  }
+
+  @Test
   void wrongCredentialsAreUnauthorized() throws Exception {
     var user = Users.newUser(http);
     problem(login(Users.credentials(user.email(), "wrong password")), 401);

@@ -117,6 +117,59 @@ class TokenSecurityTest {
   }
 
   @Test
+  void aStaffRoleForgedIntoAUserTokenIsUnauthorizedNotForbidden() throws Exception {
+    String[] parts = user.token().split("\\.");
+    String forged =
+        new String(Base64URL.from(parts[1]).decode(), StandardCharsets.UTF_8)
+            .replace("\"USER\"", "\"STAFF\"");
+    String bearer = "Bearer " + parts[0] + "." + Base64URL.encode(forged) + "." + parts[2];
+
+    http.perform(
+            put("/stock/add")
+                .param("idSubscription", "2")
+                .param("count", "1")
+                .header("Authorization", bearer))
+        .andExpect(status().isUnauthorized())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @Test
+  void refusesATokenThatBringsItsOwnKey() throws Exception {
+    RSAKey attacker = new RSAKeyGenerator(2048).keyID(signingKey.getKeyID()).generate();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(attacker.getKeyID())
+                .jwk(attacker.toPublicJWK())
+                .build(),
+            claims(c -> c.claim("roles", List.of("STAFF"))));
+    jwt.sign(new RSASSASigner(attacker));
+
+    assertUnauthorized("Bearer " + jwt.serialize());
+  }
+
+  @Test
+  void aValidTokenWithoutTheStaffRoleIsForbiddenStaffOperations() throws Exception {
+    for (JWTClaimsSet claims :
+        List.of(
+            claims(c -> c.claim("roles", null)),
+            claims(c -> c.claim("roles", List.of())),
+            claims(c -> c.claim("roles", List.of("staff"))),
+            claims(c -> c.claim("roles", List.of("USER", "ROLE_STAFF"))))) {
+      String bearer = "Bearer " + ours(claims);
+      http.perform(get("/order").header("Authorization", bearer)).andExpect(status().isOk());
+      http.perform(
+              put("/stock/add")
+                  .param("idSubscription", "2")
+                  .param("count", "1")
+                  .header("Authorization", bearer))
+          .andExpect(status().isForbidden())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+  }
+
+  @Test
   void aUserIsForbiddenStaffOperations() throws Exception {
     http.perform(
             put("/stock/add")

@@ -1,0 +1,200 @@
+package dev.lotussaga.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Billing, stock, delivery and notification as the gateway sees them: their internal APIs, kept in
+ * memory. During {@link #duringOutage} every call fails the way a crashed service does.
+ */
+public final class StandInServices {
+
+  private static final Pattern DEPOSIT = Pattern.compile("/internal/accounts/(\\d+)/deposits");
+  private static final Pattern ACCOUNT = Pattern.compile("/internal/accounts/(\\d+)");
+  private static final Pattern ADDITION = Pattern.compile("/internal/products/(\\d+)/additions");
+  private static final Pattern ACCEPTANCE = Pattern.compile("/internal/acceptances/([^/]+)");
+  private static final Pattern NOTIFICATIONS =
+      Pattern.compile("/internal/users/(\\d+)/notifications");
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final HttpServer server;
+  private final Map<Long, BigDecimal> balances = new ConcurrentHashMap<>();
+  private final Map<Integer, Integer> stock = new ConcurrentHashMap<>(Map.of(1, 5000, 2, 0, 3, 0));
+  private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+  private final List<Map<String, Object>> notifications = new CopyOnWriteArrayList<>();
+  private final List<String> calls = new CopyOnWriteArrayList<>();
+  private final AtomicLong ids = new AtomicLong();
+  private volatile boolean down;
+
+  private StandInServices(HttpServer server) {
+    this.server = server;
+    server.createContext("/", this::answer);
+    server.start();
+  }
+
+  static StandInServices start() {
+    try {
+      return new StandInServices(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void stop() {
+    server.stop(0);
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Runs the calls with every service down: connections close without an answer. */
+  public void duringOutage(ThrowingRunnable calls) throws Exception {
+    down = true;
+    try {
+      calls.run();
+    } finally {
+      down = false;
+    }
+  }
+
+  /** A notification as the notification service would hold it after an order event. */
+  public void notify(long userId, String orderId, String type) {
+    Map<String, Object> notification = new LinkedHashMap<>();
+    notification.put("id", ids.incrementAndGet());
+    notification.put("orderId", orderId);
+    notification.put("userId", userId);
+    notification.put("type", type);
+    notification.put("message", type + " for " + orderId);
+    notification.put("createdAt", Instant.now().toString());
+    notifications.add(notification);
+  }
+
+  /** Every call the gateway made, as "METHOD raw-path?raw-query". */
+  public List<String> calls() {
+    return List.copyOf(calls);
+  }
+
+  public interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  private record Answer(int status, Object body) {}
+
+  private void answer(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      URI uri = exchange.getRequestURI();
+      calls.add(
+          exchange.getRequestMethod()
+              + " "
+              + uri.getRawPath()
+              + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+      if (down) {
+        throw new IOException("stand-in service is down");
+      }
+      Answer answer = route(exchange.getRequestMethod(), uri);
+      byte[] body = json.writeValueAsBytes(answer.body());
+      exchange
+          .getResponseHeaders()
+          .set(
+              "Content-Type",
+              answer.status() >= 400 ? "application/problem+json" : "application/json");
+      exchange.sendResponseHeaders(answer.status(), body.length);
+      exchange.getResponseBody().write(body);
+    }
+  }
+
+  private Answer route(String method, URI uri) {
+    String path = uri.getRawPath();
+    Map<String, String> query = query(uri.getRawQuery());
+    Matcher m;
+    try {
+      if (method.equals("POST") && (m = DEPOSIT.matcher(path)).matches()) {
+        BigDecimal amount = new BigDecimal(query.get("amount"));
+        return ok(Map.of("balance", balances.merge(userId(m), amount, BigDecimal::add)));
+      }
+      if (method.equals("GET") && (m = ACCOUNT.matcher(path)).matches()) {
+        return ok(Map.of("balance", balances.getOrDefault(userId(m), BigDecimal.ZERO)));
+      }
+      if (method.equals("POST") && (m = ADDITION.matcher(path)).matches()) {
+        int productId = Integer.parseInt(m.group(1));
+        if (!stock.containsKey(productId)) {
+          return problem(404, "No product " + productId + " in stock");
+        }
+        int units = Integer.parseInt(query.get("units"));
+        return ok(
+            Map.of(
+                "productId", productId, "available", stock.merge(productId, units, Integer::sum)));
+      }
+      if (method.equals("POST") && (m = ACCEPTANCE.matcher(path)).matches()) {
+        String orderId = decode(m.group(1));
+        return accepted.add(orderId)
+            ? ok(Map.of("orderId", orderId, "acceptedAt", Instant.now().toString()))
+            : problem(409, "Order " + orderId + " is not waiting for delivery acceptance");
+      }
+      if (method.equals("GET") && (m = NOTIFICATIONS.matcher(path)).matches()) {
+        long userId = userId(m);
+        String orderId = query.get("orderId");
+        List<Map<String, Object>> mine = new ArrayList<>();
+        for (Map<String, Object> notification : notifications) {
+          if (notification.get("userId").equals(userId)
+              && (orderId == null || orderId.equals(notification.get("orderId")))) {
+            mine.add(notification);
+          }
+        }
+        return ok(mine);
+      }
+    } catch (RuntimeException badInput) {
+      return problem(400, "Bad input: " + badInput.getMessage());
+    }
+    return problem(404, "No such internal endpoint");
+  }
+
+  private static long userId(Matcher m) {
+    return Long.parseLong(m.group(1));
+  }
+
+  private static Answer ok(Object body) {
+    return new Answer(200, body);
+  }
+
+  private static Answer problem(int status, String detail) {
+    return new Answer(status, Map.of("status", status, "detail", detail));
+  }
+
+  private static Map<String, String> query(String rawQuery) {
+    Map<String, String> query = new LinkedHashMap<>();
+    if (rawQuery != null) {
+      for (String pair : rawQuery.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          query.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+        }
+      }
+    }
+    return query;
+  }
+
+  private static String decode(String raw) {
+    return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,139 @@
+package dev.lotussaga.gateway.attack;
+
+import dev.lotussaga.gateway.Users;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Every public gateway endpoint, as a valid request to spoil, and how many cases it gets. */
+final class GatewayEndpoints {
+
+  private GatewayEndpoints() {}
+
+  record Endpoint(String name, int cases, Function<Random, Draft> valid) {}
+
+  static List<Endpoint> all(Fixtures f) {
+    return List.of(
+        new Endpoint(
+            "POST /profile/register",
+            170,
+            r ->
+                draft("POST /profile/register", "POST", "/profile/register", r)
+                    .json(
+                        fields(
+                            "email",
+                            "fuzz-"
+                                + new UUID(r.nextLong(), r.nextLong())
+                                + "-"
+                                + f.runNonce()
+                                + "@example.test",
+                            "password",
+                            "long enough pw",
+                            "firstName",
+                            "Ann",
+                            "lastName",
+                            "Lee"))),
+        new Endpoint(
+            "POST /profile/login",
+            150,
+            r ->
+                draft("POST /profile/login", "POST", "/profile/login", r)
+                    .json(fields("email", f.userEmail(), "password", Users.PASSWORD))),
+        new Endpoint(
+            "GET /.well-known/jwks.json",
+            50,
+            r -> draft("GET /.well-known/jwks.json", "GET", "/.well-known/jwks.json", r)),
+        new Endpoint(
+            "POST /billing/add-money",
+            120,
+            r ->
+                draft("POST /billing/add-money", "POST", "/billing/add-money", r)
+                    .header("Authorization", f.user())
+                    .param("money", "100")),
+        new Endpoint(
+            "GET /billing/balance",
+            60,
+            r ->
+                draft("GET /billing/balance", "GET", "/billing/balance", r)
+                    .header("Authorization", f.user())),
+        new Endpoint(
+            "POST /order/place",
+            120,
+            r ->
+                draft("POST /order/place", "POST", "/order/place", r)
+                    .header("Authorization", f.user())
+                    .param("idSubscription", "3")),
+        new Endpoint(
+            "GET /order",
+            60,
+            r -> draft("GET /order", "GET", "/order", r).header("Authorization", f.user())),
+        new Endpoint(
+            "GET /order/{id}",
+            110,
+            r ->
+                withId(
+                    draft("GET /order/{id}", "GET", "/order/{id}", r)
+                        .header("Authorization", f.user()),
+                    f.orderId())),
+        new Endpoint(
+            "POST /order/{id}/cancel",
+            130,
+            r ->
+                withId(
+                        draft("POST /order/{id}/cancel", "POST", "/order/{id}/cancel", r)
+                            .header("Authorization", f.user()),
+                        f.orderId())
+                    .json(fields("reason", "found it cheaper"))),
+        new Endpoint(
+            "PUT /stock/add",
+            100,
+            r ->
+                draft("PUT /stock/add", "PUT", "/stock/add", r)
+                    .header("Authorization", f.staff())
+                    .param("idSubscription", "1")
+                    .param("count", "2")),
+        new Endpoint(
+            "PUT /delivery/accept",
+            100,
+            r ->
+                draft("PUT /delivery/accept", "PUT", "/delivery/accept", r)
+                    .header("Authorization", f.staff())
+                    .param("idOrder", f.orderId())),
+        new Endpoint(
+            "GET /notification",
+            100,
+            r ->
+                draft("GET /notification", "GET", "/notification", r)
+                    .header("Authorization", f.user())
+                    .param("orderId", f.orderId())),
+        new Endpoint(
+            "unknown paths",
+            50,
+            r ->
+                withId(
+                    draft("unknown paths", "GET", "/{id}", r).header("Authorization", f.user()),
+                    UriText.loose(Hostile.text(r)))));
+  }
+
+  private static Draft draft(String name, String method, String path, Random random) {
+    Draft draft = new Draft(name, method, path);
+    draft.asciiOnlyJson = random.nextBoolean();
+    return draft;
+  }
+
+  private static Draft withId(Draft draft, String id) {
+    draft.id = id;
+    return draft;
+  }
+
+  private static Map<String, String> fields(String... namesAndValues) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      fields.put(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return fields;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.lotussaga.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lotussaga.contracts.events.OrderEventActivities;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Every order event on the topic since the beginning, read by a consumer group of its own: the
+ * independent record of what the saga published, to hold the notification store and the gateway
+ * against. Copies of an event (same id) are counted, not kept.
+ */
+final class EventLog implements AutoCloseable {
+
+  record Event(
+      String eventId, int sequence, String state, String waitingFor, String notification) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final KafkaConsumer<String, String> consumer;
+  private final Map<String, NavigableMap<Integer, Event>> byOrder = new ConcurrentHashMap<>();
+  private final AtomicLong copies = new AtomicLong();
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Thread poller;
+
+  EventLog(String bootstrap) {
+    Properties config = new Properties();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "faults-suite-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    consumer.subscribe(List.of(OrderEventActivities.TOPIC));
+    poller = new Thread(this::poll, "event-log");
+    poller.setDaemon(true);
+    poller.start();
+  }
+
+  private void poll() {
+    try {
+      while (running.get()) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+          keep(record.value());
+        }
+      }
+    } catch (WakeupException stopping) {
+      // close() woke the consumer up
+    } finally {
+      consumer.close(Duration.ofSeconds(2));
+    }
+  }
+
+  private void keep(String value) {
+    try {
+      JsonNode event = JSON.readTree(value);
+      String eventId = event.get("eventId").asText();
+      String orderId = event.get("orderId").asText();
+      int sequence = Integer.parseInt(eventId.substring(eventId.lastIndexOf('-') + 1));
+      Event kept =
+          new Event(
+              eventId,
+              sequence,
+              text(event, "state"),
+              text(event, "waitingFor"),
+              text(event, "notification"));
+      received.incrementAndGet();
+      NavigableMap<Integer, Event> events = byOrder.computeIfAbsent(orderId, id -> new TreeMap<>());
+      synchronized (events) {
+        if (events.putIfAbsent(sequence, kept) != null) {
+          copies.incrementAndGet();
+        }
+      }
+    } catch (Exception unreadable) {
+      throw new IllegalStateException("Unreadable order event: " + value, unreadable);
+    }
+  }
+
+  private static String text(JsonNode event, String field) {
+    JsonNode value = event.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  /** The order's distinct events by sequence number; empty if none arrived yet. */
+  NavigableMap<Integer, Event> of(String orderId) {
+    NavigableMap<Integer, Event> events = byOrder.get(orderId);
+    if (events == null) {
+      return new TreeMap<>();
+    }
+    synchronized (events) {
+      return new TreeMap<>(events);
+    }
+  }
+
+  long received() {
+    return received.get();
+  }
+
+  long copies() {
+    return copies.get();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running.set(false);
+    consumer.wakeup();
+    poller.join(5_000);
+  }
+}

@@ -1,0 +1,139 @@
+package dev.lotussaga.faults;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The public HTTP API, used the way a careful client does while parts of the stack are down:
+ * unreachable gateway, 5xx and 429 answers are retried for a while, placing an order always with
+ * the same Idempotency-Key.
+ */
+final class LotusApi {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
+
+  private final URI base;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+  /** 5xx answers by status, all retried: what the gateway said while a part was down. */
+  final Map<Integer, AtomicInteger> serverErrors = new ConcurrentSkipListMap<>();
+
+  final AtomicInteger retries = new AtomicInteger();
+
+  LotusApi(URI base) {
+    this.base = base;
+  }
+
+  String register(String email, String password) throws IOException, InterruptedException {
+    call(json("/profile/register", Map.of("email", email, "password", password)), Set.of(201));
+    return login(email, password);
+  }
+
+  String login(String email, String password) throws IOException, InterruptedException {
+    return call(json("/profile/login", Map.of("email", email, "password", password)), Set.of(200))
+        .body()
+        .get("accessToken")
+        .asText();
+  }
+
+  void addMoney(String token, BigDecimal amount) throws IOException, InterruptedException {
+    call(empty("POST", "/billing/add-money?money=" + amount.toPlainString(), token), Set.of(200));
+  }
+
+  String placeOrder(String token, int product, String idempotencyKey)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        request("/order/place?idSubscription=" + product, token)
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    return call(request, Set.of(200, 202)).body().get("orderId").asText();
+  }
+
+  /** 202 accepted, 200 cancelled before, 409 already in delivery. */
+  int cancel(String token, String orderId) throws IOException, InterruptedException {
+    return call(empty("POST", "/order/" + orderId + "/cancel", token), Set.of(200, 202, 409))
+        .status();
+  }
+
+  void addStock(String staffToken, int product, int units)
+      throws IOException, InterruptedException {
+    call(
+        empty("PUT", "/stock/add?idSubscription=" + product + "&count=" + units, staffToken),
+        Set.of(200));
+  }
+
+  void acceptDelivery(String staffToken, String orderId) throws IOException, InterruptedException {
+    call(empty("PUT", "/delivery/accept?idOrder=" + orderId, staffToken), Set.of(200, 202));
+  }
+
+  record Answer(int status, JsonNode body) {}
+
+  private Answer call(HttpRequest request, Set<Integer> expected)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+    while (true) {
+      String problem = "no answer";
+      HttpResponse<String> response = null;
+      try {
+        response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException unreachable) {
+        problem = unreachable.toString();
+      }
+      if (response != null) {
+        int status = response.statusCode();
+        String body = response.body();
+        if (expected.contains(status)) {
+          return new Answer(status, body.isEmpty() ? null : JSON.readTree(body));
+        }
+        if (status < 500 && status != 429) {
+          throw new IOException(describe(request) + " answered " + status + ": " + body);
+        }
+        if (status >= 500) {
+          serverErrors.computeIfAbsent(status, any -> new AtomicInteger()).incrementAndGet();
+        }
+        problem = status + " " + body;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException(describe(request) + " kept failing: " + problem);
+      }
+      retries.incrementAndGet();
+      Thread.sleep(500);
+    }
+  }
+
+  private static String describe(HttpRequest request) {
+    return request.method() + " " + request.uri().getPath();
+  }
+
+  private HttpRequest json(String path, Object body) throws IOException {
+    return HttpRequest.newBuilder(base.resolve(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+        .build();
+  }
+
+  private HttpRequest empty(String method, String path, String token) {
+    return request(path, token).method(method, HttpRequest.BodyPublishers.noBody()).build();
+  }
+
+  private HttpRequest.Builder request(String path, String token) {
+    return HttpRequest.newBuilder(base.resolve(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token);
+  }
+}

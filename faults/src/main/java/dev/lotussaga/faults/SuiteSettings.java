@@ -1,0 +1,46 @@
+package dev.lotussaga.faults;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Where the stack under test is and how hard to drive it; all from the environment. */
+record SuiteSettings(
+    URI gateway,
+    String temporalTarget,
+    String kafkaBootstrap,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    String staffEmail,
+    String staffPassword,
+    int ordersPerRound,
+    int buyersPerRound,
+    int clients,
+    Duration settleTimeout,
+    Path markerFile,
+    Path results) {
+
+  static SuiteSettings fromEnvironment() {
+    return new SuiteSettings(
+        URI.create("http://127.0.0.1:" + env("LOTUS_GATEWAY_PORT", "8080")),
+        env("LOTUS_TEMPORAL_TARGET", "127.0.0.1:7233"),
+        env("LOTUS_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
+        env("LOTUS_DB_URL", "jdbc:postgresql://127.0.0.1:5432/lotus"),
+        env("LOTUS_DB_USER", "postgres"),
+        env("LOTUS_DB_PASSWORD", ""),
+        env("LOTUS_STAFF_EMAIL", "staff@lotus.local"),
+        env("LOTUS_STAFF_PASSWORD", "lotus-staff-local"),
+        Integer.parseInt(env("LOTUS_FAULTS_ORDERS", "120")),
+        Integer.parseInt(env("LOTUS_FAULTS_BUYERS", "12")),
+        Integer.parseInt(env("LOTUS_FAULTS_CLIENTS", "6")),
+        Duration.ofSeconds(Long.parseLong(env("LOTUS_FAULTS_SETTLE_SECONDS", "240"))),
+        Path.of(env("LOTUS_FAULTS_MARKER", "faults-results/mid-flight")),
+        Path.of(env("LOTUS_FAULTS_RESULTS", "faults-results")));
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
