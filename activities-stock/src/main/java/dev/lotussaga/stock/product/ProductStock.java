@@ -25,6 +25,16 @@ public class ProductStock {
     return available;
   }
 
+  /**
+   * Arrivals stop here, far below the column's limit, so that no sequence of additions can overflow
+   * it; a returned unit may still go above.
+   */
+  public static final int MAX_AVAILABLE = 1_000_000_000;
+
+  boolean hasRoomFor(int units) {
+    return available <= MAX_AVAILABLE - units;
+  }
+
   void add(int units) {
     available = Math.addExact(available, units);
     updatedAt = Instant.now();

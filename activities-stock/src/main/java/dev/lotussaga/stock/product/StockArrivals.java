@@ -22,12 +22,17 @@ public class StockArrivals {
     this.stockWaitingLine = stockWaitingLine;
   }
 
-  /** Empty when the product is unknown. */
+  /**
+   * Empty when the product is unknown; {@link ShelfFull} past {@link ProductStock#MAX_AVAILABLE}.
+   */
   @Transactional
   public Optional<ProductStock> add(int productId, int units) {
     Optional<ProductStock> product = products.findForUpdate(productId);
     product.ifPresent(
         stock -> {
+          if (!stock.hasRoomFor(units)) {
+            throw new ShelfFull(productId, stock.available());
+          }
           stock.add(units);
           additions.save(new StockAddition(productId, units));
           stockWaitingLine.wakeFirst(Integer.toString(productId));

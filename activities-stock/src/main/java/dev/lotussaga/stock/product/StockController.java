@@ -3,8 +3,10 @@ package dev.lotussaga.stock.product;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +34,13 @@ class StockController {
         .add(productId, units)
         .<ResponseEntity<?>>map(stock -> ResponseEntity.ok(Stock.of(stock)))
         .orElseGet(() -> unknown(productId));
+  }
+
+  @ExceptionHandler(ShelfFull.class)
+  ResponseEntity<ProblemDetail> shelfFull(ShelfFull full) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, full.getMessage()));
   }
 
   @GetMapping

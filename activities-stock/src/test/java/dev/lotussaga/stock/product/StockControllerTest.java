@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -20,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class StockControllerTest {
 
   @Autowired MockMvc http;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void seededProductOneIsPlentiful() throws Exception {
@@ -34,6 +36,24 @@ class StockControllerTest {
     http.perform(post("/internal/products/999999/additions").param("units", "1"))
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+  }
+
+  @Test
+  void refusesArrivalsPastTheShelfLimitInsteadOfOverflowing() throws Exception {
+    int product = 9001;
+    jdbc.update(
+        "insert into product_stock (product_id, initial_units, available) values (?, 0, ?)"
+            + " on conflict (product_id) do update set available = excluded.available",
+        product,
+        ProductStock.MAX_AVAILABLE - 5);
+
+    http.perform(post("/internal/products/" + product + "/additions").param("units", "6"))
+        .andExpect(status().isConflict())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1000000000")));
+    http.perform(post("/internal/products/" + product + "/additions").param("units", "5"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.available").value(ProductStock.MAX_AVAILABLE));
   }
 
   @Test
