@@ -56,6 +56,11 @@ public final class FaultSuite {
         Verdict verdict = new Verdict();
         new LedgerChecks(database).run(verdict);
         int ordersChecked = new OrderChecks(database, workflows, events).run(verdict);
+        verdict.holds(
+            "while a part is down the gateway answers 503, never 500",
+            round,
+            !api.serverErrors.containsKey(500),
+            "5xx answers so far: " + api.serverErrors);
         RoundReport report =
             new RoundReport(
                 round,

@@ -58,7 +58,7 @@ record RoundReport(
     Files.createDirectories(folder);
     Map<String, Object> document = new LinkedHashMap<>(totals(reports, api, events));
     document.put(
-        "rounds",
+        "byRound",
         reports.stream()
             .map(
                 report -> {

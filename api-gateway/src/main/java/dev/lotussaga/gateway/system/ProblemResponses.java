@@ -96,6 +96,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e) {
+    if (DatabaseOutage.causedBy(e)) {
+      log.warn("Database unavailable: {}", e.toString());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, "5")
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(
+              ProblemDetail.forStatusAndDetail(
+                  HttpStatus.SERVICE_UNAVAILABLE,
+                  "The database is unavailable for a moment; please retry"));
+    }
     log.error("Unexpected error", e);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again");
