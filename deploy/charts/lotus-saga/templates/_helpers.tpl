@@ -1,0 +1,111 @@
+{{/* Names ---------------------------------------------------------------------------------- */}}
+
+{{- define "lotus-saga.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* The release's base name: <release>-<chart>, or the release name if it already has the chart's. */}}
+{{- define "lotus-saga.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{- define "lotus-saga.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Deployment and Service name of one service; takes (dict "root" $ "name" <services key>). */}}
+{{- define "lotus-saga.serviceName" -}}
+{{- printf "%s-%s" (include "lotus-saga.fullname" .root) .name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "lotus-saga.configName" -}}
+{{- printf "%s-config" (include "lotus-saga.fullname" .) }}
+{{- end }}
+
+{{- define "lotus-saga.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "lotus-saga.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/* Labels ---------------------------------------------------------------------------------- */}}
+
+{{- define "lotus-saga.labels" -}}
+helm.sh/chart: {{ include "lotus-saga.chart" . }}
+app.kubernetes.io/name: {{ include "lotus-saga.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/part-of: lotus-saga
+{{- end }}
+
+{{/* Selector of one service's pods; takes (dict "root" $ "name" <services key>). */}}
+{{- define "lotus-saga.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "lotus-saga.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .name }}
+{{- end }}
+
+{{- define "lotus-saga.componentLabels" -}}
+{{ include "lotus-saga.labels" .root }}
+app.kubernetes.io/component: {{ .name }}
+{{- end }}
+
+{{/* Per-service settings with chart-wide defaults; take (dict "root" $ "name" <key> "svc" <value>). */}}
+
+{{- define "lotus-saga.image" -}}
+{{- $image := .svc.image | default dict }}
+{{- $repository := $image.repository | default (printf "%s/%s" .root.Values.image.repositoryPrefix .name) }}
+{{- $tag := $image.tag | default .root.Values.image.tag | default .root.Chart.AppVersion }}
+{{- with .root.Values.image.registry }}{{ . }}/{{ end }}{{ $repository }}:{{ $tag }}
+{{- end }}
+
+{{- define "lotus-saga.replicas" -}}
+{{- if hasKey .svc "replicaCount" }}{{ .svc.replicaCount }}{{ else }}{{ .root.Values.replicaCount }}{{ end }}
+{{- end }}
+
+{{/* http://<service>:<port> of another service, for the gateway's LOTUS_*_URL. */}}
+{{- define "lotus-saga.serviceUrl" -}}
+{{- $svc := index .root.Values.services .name | default dict }}
+{{- $port := required (printf "services.%s.port is required: the gateway calls that service" .name) $svc.port }}
+{{- printf "http://%s:%v" (include "lotus-saga.serviceName" .) $port }}
+{{- end }}
+
+{{/* Probes on a Spring Boot health group; takes (dict "path" <path> "probe" <values.probes.x>). */}}
+{{- define "lotus-saga.probe" -}}
+httpGet:
+  path: {{ .path }}
+  port: http
+{{ omit .probe "enabled" | toYaml }}
+{{- end }}
+
+{{/* Secrets --------------------------------------------------------------------------------- */}}
+
+{{/* The environment variable each secret of values.secrets fills, and the value key it comes from. */}}
+{{- define "lotus-saga.secretSpec" -}}
+{{- $specs := dict
+  "database" (dict "env" "LOTUS_DB_PASSWORD" "value" "password")
+  "jwt" (dict "env" "LOTUS_JWT_SIGNING_JWK" "value" "signingJwk")
+  "staff" (dict "env" "LOTUS_STAFF_PASSWORD" "value" "password") }}
+{{- if not (hasKey $specs .) }}
+{{- fail (printf "unknown secret %q in a service's secrets (known: database, jwt, staff)" .) }}
+{{- end }}
+{{- index $specs . | toJson }}
+{{- end }}
+
+{{/* Name of the Secret that holds one of values.secrets; takes (dict "root" $ "name" <secret>). */}}
+{{- define "lotus-saga.secretName" -}}
+{{- $secret := index .root.Values.secrets .name }}
+{{- $secret.existingSecret | default (printf "%s-%s" (include "lotus-saga.fullname" .root) .name) }}
+{{- end }}
