@@ -61,14 +61,6 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ResponseEntity<Object> response =
-        super.handleExceptionInternal(e, body, headers, status, request);
-    if (response == null) {
-      return null;
-    }
-    HttpHeaders problemHeaders = new HttpHeaders();
-    problemHeaders.addAll(response.getHeaders());
-    problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    return new ResponseEntity<>(response.getBody(), problemHeaders, response.getStatusCode());
+    return ProblemJson.of(super.handleExceptionInternal(e, body, headers, status, request));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.lotussaga.web.ProblemJson;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -111,22 +112,10 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; please try again");
   }
 
-  /**
-   * Errors are problem+json whatever the request's Accept header says: a client that asked for
-   * HTML, or sent an Accept header that does not parse, still learns what went wrong.
-   */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(
       Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    ResponseEntity<Object> response =
-        super.handleExceptionInternal(e, body, headers, status, request);
-    if (response == null) {
-      return null;
-    }
-    HttpHeaders problemHeaders = new HttpHeaders();
-    problemHeaders.addAll(response.getHeaders());
-    problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-    return new ResponseEntity<>(response.getBody(), problemHeaders, response.getStatusCode());
+    return ProblemJson.of(super.handleExceptionInternal(e, body, headers, status, request));
   }
 
   private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
