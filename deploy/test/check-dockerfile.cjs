@@ -8,14 +8,7 @@
 
 const fs = require('fs');
 const path = require('path');
-
-function loadYaml() {
-  try {
-    return require(path.join(__dirname, '..', '.tools', 'node_modules', 'yaml'));
-  } catch (e) {
-    return require('yaml');
-  }
-}
+const YAML = require('./yaml.cjs');
 
 // Instructions with continuation lines joined and comments (outside continuations) dropped.
 function instructions(text) {
@@ -106,7 +99,7 @@ function main() {
     expect(ignore.includes(pattern), `${path.basename(ignoreFile)} does not exclude ${pattern}`);
   }
 
-  const values = loadYaml().parse(fs.readFileSync(path.join(chartDir, 'values.yaml'), 'utf8'));
+  const values = YAML.parse(fs.readFileSync(path.join(chartDir, 'values.yaml'), 'utf8'));
   const buildAll = fs.readFileSync(path.join(path.dirname(dockerfile), 'build-all.sh'), 'utf8');
   const listed = (/^SERVICES=\(([^)]*)\)/m.exec(buildAll) || [, ''])[1].trim().split(/\s+/).filter(Boolean);
   expect(JSON.stringify([...listed].sort()) === JSON.stringify(Object.keys(values.services).sort()),

@@ -9,16 +9,7 @@
 
 const fs = require('fs');
 const path = require('path');
-const YAML = loadYaml();
-
-function loadYaml() {
-  const local = path.join(__dirname, '..', '.tools', 'node_modules', 'yaml');
-  try {
-    return require(local);
-  } catch (e) {
-    return require('yaml'); // NODE_PATH or a global install
-  }
-}
+const YAML = require('./yaml.cjs');
 
 // --- arguments and values ------------------------------------------------------------------------
 

@@ -8,20 +8,12 @@
 
 const fs = require('fs');
 const path = require('path');
-
-function loadYaml() {
-  try {
-    return require(path.join(__dirname, '..', '.tools', 'node_modules', 'yaml'));
-  } catch (e) {
-    return require('yaml');
-  }
-}
+const YAML = require('./yaml.cjs');
 
 function main() {
   const dir = process.argv[2];
   if (!dir) throw new Error('usage: check-stack.cjs CHART_DIR');
-  const YAML = loadYaml();
-  const chart = YAML.parse(fs.readFileSync(path.join(dir, 'Chart.yaml'), 'utf8'));
+    const chart = YAML.parse(fs.readFileSync(path.join(dir, 'Chart.yaml'), 'utf8'));
   const values = YAML.parse(fs.readFileSync(path.join(dir, 'values.yaml'), 'utf8'));
 
   const violations = [];
