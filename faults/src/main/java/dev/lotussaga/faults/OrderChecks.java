@@ -1,8 +1,5 @@
 package dev.lotussaga.faults;
 
-import static dev.lotussaga.contracts.order.OrderState.Cancelled;
-import static dev.lotussaga.contracts.order.OrderState.NotifyingSourceSystem;
-
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.StateChange;
 import dev.lotussaga.faults.EventLog.Event;
@@ -76,7 +73,7 @@ final class OrderChecks {
       OrderStatus status,
       WorkflowExecutionStatus execution,
       List<StateChange> history) {
-    boolean terminal = status.state() == NotifyingSourceSystem || status.state() == Cancelled;
+    boolean terminal = Workflows.isFinal(status.state());
     verdict.holds(
         "each order is finished or visibly waiting",
         orderId,
@@ -86,11 +83,7 @@ final class OrderChecks {
                 && execution == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
         status + " with workflow " + execution);
     long terminalStates =
-        history.stream()
-            .map(StateChange::state)
-            .filter(state -> state == NotifyingSourceSystem || state == Cancelled)
-            .distinct()
-            .count();
+        history.stream().map(StateChange::state).filter(Workflows::isFinal).distinct().count();
     verdict.holds(
         "an order reaches at most one terminal state",
         orderId,

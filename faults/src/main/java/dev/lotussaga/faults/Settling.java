@@ -1,6 +1,5 @@
 package dev.lotussaga.faults;
 
-import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.faults.OrderTraffic.Order;
 import java.time.Duration;
@@ -24,6 +23,7 @@ final class Settling {
   private final EventLog events;
   private final Database database;
   private final Duration timeout;
+  private final Map<String, OrderStatus> finalStatuses = new HashMap<>();
 
   Settling(
       Workflows workflows, WakeUps wakeUps, EventLog events, Database database, Duration timeout) {
@@ -43,7 +43,7 @@ final class Settling {
       unsettled = new ArrayList<>();
       for (Order order : orders) {
         try {
-          statuses.put(order, workflows.status(order.orderId()));
+          statuses.put(order, currentStatus(order.orderId()));
         } catch (RuntimeException unavailable) {
           unsettled.add(
               order.orderId()
@@ -72,14 +72,24 @@ final class Settling {
             + unsettled.stream().limit(20).toList());
   }
 
+  /** A final status cannot change, so each order's workflow is asked once it is final. */
+  private OrderStatus currentStatus(String orderId) {
+    OrderStatus known = finalStatuses.get(orderId);
+    if (known != null) {
+      return known;
+    }
+    OrderStatus status = workflows.status(orderId);
+    if (Workflows.isFinal(status.state())) {
+      finalStatuses.put(orderId, status);
+    }
+    return status;
+  }
+
   private static List<String> moving(Map<Order, OrderStatus> statuses) {
     List<String> moving = new ArrayList<>();
     statuses.forEach(
         (order, status) -> {
-          boolean terminal =
-              status.state() == OrderState.NotifyingSourceSystem
-                  || status.state() == OrderState.Cancelled;
-          if (!terminal && status.waitingFor() == null) {
+          if (!Workflows.isFinal(status.state()) && status.waitingFor() == null) {
             moving.add(order.orderId() + ": running in " + status.state());
           }
         });

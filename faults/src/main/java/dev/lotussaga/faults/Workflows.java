@@ -1,6 +1,7 @@
 package dev.lotussaga.faults;
 
 import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.contracts.order.StateChange;
@@ -21,6 +22,11 @@ final class Workflows implements AutoCloseable {
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
     client = WorkflowClient.newInstance(service);
+  }
+
+  /** Handed to delivery or cancelled: its workflow has completed and the state stays. */
+  static boolean isFinal(OrderState state) {
+    return state == OrderState.NotifyingSourceSystem || state == OrderState.Cancelled;
   }
 
   OrderStatus status(String orderId) {
