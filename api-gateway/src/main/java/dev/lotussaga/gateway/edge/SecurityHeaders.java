@@ -14,7 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The headers every answer carries, set before anything else runs so that early refusals (413, 401)
  * carry them too. The API serves JSON only: nothing may be sniffed as HTML, framed, cached, or load
- * anything. Spring Security's own header writer is off, so these are written in one place.
+ * anything. The timeline page under /ui may load its own script and style sheet and call the API of
+ * the same origin, nothing else. Spring Security's own header writer is off, so these are written
+ * in one place.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -28,6 +30,10 @@ class SecurityHeaders extends OncePerRequestFilter {
           "Referrer-Policy", "no-referrer",
           "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
 
+  static final String PAGE_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+          + " img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
   /** Also when Tomcat forwards an error it raised itself (for example 405 for TRACE). */
   @Override
   protected boolean shouldNotFilterErrorDispatch() {
@@ -39,6 +45,13 @@ class SecurityHeaders extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HEADERS.forEach(response::setHeader);
+    if (isPage(request.getRequestURI())) {
+      response.setHeader("Content-Security-Policy", PAGE_POLICY);
+    }
     chain.doFilter(request, response);
+  }
+
+  private static boolean isPage(String path) {
+    return path.equals("/ui") || path.startsWith("/ui/");
   }
 }

@@ -3,6 +3,7 @@ package dev.lotussaga.gateway.order;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -13,6 +14,11 @@ interface CustomerOrderRepository extends JpaRepository<CustomerOrder, String> {
   Optional<CustomerOrder> findByUserIdAndIdempotencyKey(long userId, String idempotencyKey);
 
   List<CustomerOrder> findByUserIdOrderByCreatedAtDesc(long userId);
+
+  List<CustomerOrder> findByUserIdOrderByCreatedAtDesc(long userId, Limit limit);
+
+  /** Everyone's orders, for staff. */
+  List<CustomerOrder> findAllByOrderByCreatedAtDesc(Limit limit);
 
   List<CustomerOrder> findTop100ByWorkflowStartedFalseAndCreatedAtBeforeOrderByCreatedAt(
       Instant before);

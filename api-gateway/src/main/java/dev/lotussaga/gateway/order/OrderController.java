@@ -4,12 +4,15 @@ import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.gateway.security.CurrentUser;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -86,12 +89,23 @@ class OrderController {
 
   record CancelRequest(@Size(max = 500) String reason) {}
 
-  /** The caller's orders, newest first, with the last state the gateway saw. */
+  /**
+   * The caller's orders (staff: everyone's), newest first, at most {@code limit}, with the last
+   * state the gateway saw.
+   */
   @GetMapping
-  List<OrderSummary> myOrders(@AuthenticationPrincipal Jwt token) {
-    return repository.findByUserIdOrderByCreatedAtDesc(CurrentUser.of(token).id()).stream()
-        .map(OrderSummary::of)
-        .toList();
+  List<OrderSummary> list(
+      @AuthenticationPrincipal Jwt token,
+      @RequestParam(defaultValue = "100")
+          @Min(value = 1, message = "must be between 1 and 100")
+          @Max(value = 100, message = "must be between 1 and 100")
+          int limit) {
+    CurrentUser caller = CurrentUser.of(token);
+    List<CustomerOrder> found =
+        caller.staff()
+            ? repository.findAllByOrderByCreatedAtDesc(Limit.of(limit))
+            : repository.findByUserIdOrderByCreatedAtDesc(caller.id(), Limit.of(limit));
+    return found.stream().map(OrderSummary::of).toList();
   }
 
   record PlacedOrder(String orderId, OrderState status) {}

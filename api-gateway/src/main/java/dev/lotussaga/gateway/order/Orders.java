@@ -1,7 +1,9 @@
 package dev.lotussaga.gateway.order;
 
+import dev.lotussaga.contracts.order.StateChange;
 import dev.lotussaga.gateway.security.CurrentUser;
 import dev.lotussaga.gateway.system.ApiException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -16,9 +18,11 @@ public class Orders {
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final CustomerOrderRepository orders;
+  private final OrderTimeline timeline;
 
-  Orders(CustomerOrderRepository orders) {
+  Orders(CustomerOrderRepository orders, OrderTimeline timeline) {
     this.orders = orders;
+    this.timeline = timeline;
   }
 
   CustomerOrder visibleTo(CurrentUser caller, String orderId) {
@@ -30,6 +34,14 @@ public class Orders {
   /** The id of an order the caller may see, or 404 exactly as for an order that does not exist. */
   public String visibleId(CurrentUser caller, String orderId) {
     return visibleTo(caller, orderId).orderId();
+  }
+
+  /**
+   * The state changes the gateway saw on Kafka for an order the caller may see (404 as above): the
+   * order's story when its workflow cannot tell it.
+   */
+  public List<StateChange> storedStateChanges(CurrentUser caller, String orderId) {
+    return timeline.of(visibleTo(caller, orderId));
   }
 
   /** The id of an existing order (for staff operations), or 404. */

@@ -49,6 +49,9 @@ class SecurityConfiguration {
                         "/actuator/prometheus",
                         "/error")
                     .permitAll()
+                    // The timeline page's own files; the data behind it needs a token.
+                    .requestMatchers(HttpMethod.GET, "/ui", "/ui/", "/ui/**")
+                    .permitAll()
                     .requestMatchers(HttpMethod.PUT, "/stock/add", "/delivery/accept")
                     .hasRole("STAFF")
                     .anyRequest()
