@@ -160,6 +160,9 @@ function check(docs, values, chart) {
     for (const name of ['LOTUS_TEMPORAL_TARGET', 'LOTUS_TEMPORAL_NAMESPACE', 'LOTUS_KAFKA_BOOTSTRAP', 'LOTUS_DB_URL', 'LOTUS_DB_USER']) {
       expect(env[name], cid, `${name} not set`);
     }
+    const tracing = values.tracing || {};
+    expect(env.LOTUS_TRACING_ENABLED === String(tracing.enabled === true), cid, `LOTUS_TRACING_ENABLED is ${env.LOTUS_TRACING_ENABLED}, tracing.enabled is ${tracing.enabled}`);
+    expect((env.LOTUS_OTLP_ENDPOINT || '') === (tracing.otlpEndpoint || ''), cid, `LOTUS_OTLP_ENDPOINT is ${env.LOTUS_OTLP_ENDPOINT}, tracing.otlpEndpoint is ${tracing.otlpEndpoint}`);
     for (const [secretName, variable] of [['database', 'LOTUS_DB_PASSWORD'], ['jwt', 'LOTUS_JWT_SIGNING_JWK'], ['staff', 'LOTUS_STAFF_PASSWORD']]) {
       const wantedSecret = (svcValues.secrets || []).includes(secretName);
       expect(wantedSecret === (variable in env), cid, `${variable} ${wantedSecret ? 'missing' : 'set, but values do not give it this secret'}`);
@@ -179,6 +182,38 @@ function check(docs, values, chart) {
         violations.push(`${id} ${ref.via}: Secret ${ref.name} is neither rendered nor declared in secrets.*.existingSecret`);
       } else {
         violations.push(`${id} ${ref.via}: ConfigMap ${ref.name} is not rendered`);
+      }
+    }
+  }
+
+  // The Job that registers the order search attributes: a Helm hook, locked down like the services.
+  const jobs = ofKind('Job');
+  const register = ((values.searchAttributes || {}).register) !== false;
+  expect(jobs.length === (register ? 1 : 0), 'Job', `${jobs.length} Jobs, searchAttributes.register is ${register}`);
+  for (const job of jobs) {
+    const id = idOf(job);
+    const hooks = ((job.metadata.annotations || {})['helm.sh/hook'] || '').split(',');
+    expect(hooks.includes('post-install') && hooks.includes('post-upgrade'), id, 'not a post-install and post-upgrade hook');
+    const pod = job.spec.template.spec;
+    const podSc = pod.securityContext || {};
+    expect(pod.automountServiceAccountToken === false, id, 'automountServiceAccountToken is not false');
+    expect(podSc.runAsNonRoot === true, id, 'pod securityContext.runAsNonRoot is not true');
+    for (const c of pod.containers || []) {
+      const cid = `${id} container ${c.name}`;
+      const sc = c.securityContext || {};
+      expect(sc.runAsNonRoot === true && sc.runAsUser !== 0, cid, 'may run as root');
+      expect(sc.allowPrivilegeEscalation === false && sc.readOnlyRootFilesystem === true, cid,
+        'allows privilege escalation or a writable root file system');
+      const resources = c.resources || {};
+      expect(['requests', 'limits'].every((k) => (resources[k] || {}).cpu && (resources[k] || {}).memory), cid,
+        'resources incomplete');
+      const tag = (c.image || '').split(':')[1];
+      expect(tag && tag !== 'latest', cid, `image ${c.image} has no fixed tag`);
+      const env = Object.fromEntries((c.env || []).map((e) => [e.name, e.value]));
+      expect(env.TEMPORAL_ADDRESS === values.temporal.target, cid, `TEMPORAL_ADDRESS ${env.TEMPORAL_ADDRESS}, values say ${values.temporal.target}`);
+      expect(env.TEMPORAL_NAMESPACE === values.temporal.namespace, cid, `TEMPORAL_NAMESPACE ${env.TEMPORAL_NAMESPACE}, values say ${values.temporal.namespace}`);
+      for (const attribute of ['OrderStatus:Keyword', 'OrderWaitingFor:Keyword', 'OrderUserId:Int', 'OrderProductId:Int']) {
+        expect((c.args || []).join(' ').includes(attribute), cid, `does not register ${attribute}`);
       }
     }
   }

@@ -47,7 +47,8 @@ public final class LocalStack {
       if (parts.contains("temporal")) {
         int port = port("LOTUS_TEMPORAL_PORT", 7233);
         running.push(TestServer.createPortBoundServer(port));
-        ready.add("temporal 127.0.0.1:" + port);
+        OrderSearchAttributeRegistration.register("127.0.0.1:" + port);
+        ready.add("temporal 127.0.0.1:" + port + " (order search attributes registered)");
       }
       if (parts.contains("kafka")) {
         Optional<Path> dataDirectory = env("LOTUS_KAFKA_DATA_DIR").map(Path::of);

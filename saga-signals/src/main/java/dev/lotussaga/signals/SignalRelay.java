@@ -1,5 +1,6 @@
 package dev.lotussaga.signals;
 
+import dev.lotussaga.observability.OrderLogContext;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public class SignalRelay implements AutoCloseable {
             batchSize);
     List<Object[]> done = new ArrayList<>();
     for (PendingSignal signal : batch) {
-      try {
+      try (OrderLogContext context = OrderLogContext.ofWorkflow(signal.workflowId())) {
         deliver(signal);
       } catch (RuntimeException e) {
         // Temporal unreachable or overloaded: keep this and later signals for the next attempt.

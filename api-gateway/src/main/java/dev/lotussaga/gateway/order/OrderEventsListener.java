@@ -2,6 +2,7 @@ package dev.lotussaga.gateway.order;
 
 import dev.lotussaga.contracts.events.OrderEvent;
 import dev.lotussaga.contracts.events.OrderEventActivities;
+import dev.lotussaga.observability.OrderLogContext;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,8 @@ class OrderEventsListener {
 
   @KafkaListener(topics = OrderEventActivities.TOPIC)
   void on(OrderEvent event) {
-    timeline.record(event);
+    try (OrderLogContext context = OrderLogContext.of(event.orderId())) {
+      timeline.record(event);
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.lotussaga.gateway.order;
 
 import dev.lotussaga.gateway.catalog.Catalog;
 import dev.lotussaga.gateway.catalog.Product;
+import dev.lotussaga.gateway.metrics.OrdersPlaced;
 import dev.lotussaga.gateway.system.ApiException;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,11 +17,17 @@ class OrderPlacement {
   private final Catalog catalog;
   private final CustomerOrderRepository orders;
   private final WorkflowStarter starter;
+  private final OrdersPlaced placed;
 
-  OrderPlacement(Catalog catalog, CustomerOrderRepository orders, WorkflowStarter starter) {
+  OrderPlacement(
+      Catalog catalog,
+      CustomerOrderRepository orders,
+      WorkflowStarter starter,
+      OrdersPlaced placed) {
     this.catalog = catalog;
     this.orders = orders;
     this.starter = starter;
+    this.placed = placed;
   }
 
   record Placed(CustomerOrder order, boolean created) {}
@@ -39,6 +46,7 @@ class OrderPlacement {
     } catch (DataIntegrityViolationException sameKeyAtOnce) {
       return new Placed(earlier(userId, idempotencyKey, productId).orElseThrow(), false);
     }
+    placed.count(productId);
     starter.start(order);
     return new Placed(order, true);
   }

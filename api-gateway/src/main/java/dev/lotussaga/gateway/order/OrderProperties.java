@@ -6,9 +6,15 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Per-deployment order settings, handed to each new workflow (env LOTUS_WAIT_LIMIT_*). */
+/**
+ * Per-deployment order settings, handed to each new workflow (env LOTUS_WAIT_LIMIT_*).
+ *
+ * @param searchAttributes start orders with the order search attributes (the Temporal server must
+ *     know them; without them an order is found by its workflow id only)
+ */
 @ConfigurationProperties("lotus.orders")
-record OrderProperties(@DefaultValue WaitLimitProperties waitLimits) {
+record OrderProperties(
+    @DefaultValue WaitLimitProperties waitLimits, @DefaultValue("true") boolean searchAttributes) {
 
   /** A limit left unset is {@link WaitLimits#DEFAULT}'s, written into each order it starts. */
   record WaitLimitProperties(Duration funds, Duration stock, Duration courier) {

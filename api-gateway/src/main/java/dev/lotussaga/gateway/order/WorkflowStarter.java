@@ -2,14 +2,20 @@ package dev.lotussaga.gateway.order;
 
 import dev.lotussaga.contracts.order.OrderRequest;
 import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderSearchAttributes;
 import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.contracts.order.WaitLimits;
+import dev.lotussaga.observability.OrderLogContext;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowServiceException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,37 +36,83 @@ class WorkflowStarter {
   private final WorkflowClient workflows;
   private final CustomerOrderRepository orders;
   private final WaitLimits waitLimits;
+  private volatile boolean searchAttributes;
 
   WorkflowStarter(
       WorkflowClient workflows, CustomerOrderRepository orders, OrderProperties properties) {
     this.workflows = workflows;
     this.orders = orders;
     this.waitLimits = properties.waitLimits().toWaitLimits();
+    this.searchAttributes = properties.searchAttributes();
   }
 
   boolean start(CustomerOrder order) {
-    OrderWorkflow workflow =
-        workflows.newWorkflowStub(
-            OrderWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderSaga.workflowId(order.orderId()))
-                .setTaskQueue(OrderSaga.TASK_QUEUE)
-                .setWorkflowIdReusePolicy(
-                    WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-                .build());
+    try (OrderLogContext context = OrderLogContext.of(order.orderId())) {
+      return startWorkflow(order);
+    }
+  }
+
+  private boolean startWorkflow(CustomerOrder order) {
+    OrderRequest request =
+        new OrderRequest(
+            order.orderId(), order.userId(), order.productId(), order.price(), waitLimits);
     try {
-      WorkflowClient.start(
-          workflow::place,
-          new OrderRequest(
-              order.orderId(), order.userId(), order.productId(), order.price(), waitLimits));
+      startSearchable(request);
+      log.info("Workflow started: product {} for {}", order.productId(), order.price());
     } catch (WorkflowExecutionAlreadyStarted startedBefore) {
-      log.debug("Workflow of order {} was started before", order.orderId());
+      log.debug("The workflow was started before");
     } catch (RuntimeException e) {
-      log.warn("Could not start the workflow of order {} yet: {}", order.orderId(), e.toString());
+      log.warn("Could not start the workflow yet: {}", e.toString());
       return false;
     }
     orders.markWorkflowStarted(order.orderId());
     return true;
+  }
+
+  /**
+   * With the order search attributes while Temporal takes them. A server that does not know them
+   * refuses the start; from then on orders start without them (their memo still tells their state)
+   * rather than not at all.
+   */
+  private void startSearchable(OrderRequest request) {
+    if (searchAttributes) {
+      try {
+        WorkflowClient.start(newWorkflow(request, true)::place, request);
+        return;
+      } catch (WorkflowServiceException e) {
+        if (!unknownSearchAttributes(e)) {
+          throw e;
+        }
+        searchAttributes = false;
+        log.warn(
+            "Temporal does not know the order search attributes; orders start without them until"
+                + " they are registered and the gateway restarted (README: Finding orders in"
+                + " Temporal): {}",
+            e.getCause() == null ? e.toString() : e.getCause().getMessage());
+      }
+    }
+    WorkflowClient.start(newWorkflow(request, false)::place, request);
+  }
+
+  private OrderWorkflow newWorkflow(OrderRequest request, boolean withSearchAttributes) {
+    WorkflowOptions.Builder options =
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(OrderSaga.workflowId(request.orderId()))
+            .setTaskQueue(OrderSaga.TASK_QUEUE)
+            .setWorkflowIdReusePolicy(
+                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
+    if (withSearchAttributes) {
+      options.setTypedSearchAttributes(OrderSearchAttributes.of(request));
+    }
+    return workflows.newWorkflowStub(OrderWorkflow.class, options.build());
+  }
+
+  private static boolean unknownSearchAttributes(WorkflowServiceException e) {
+    return e.getCause() instanceof StatusRuntimeException status
+        && status.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
+        && String.valueOf(status.getStatus().getDescription())
+            .toLowerCase(Locale.ROOT)
+            .contains("search attribute");
   }
 
   @Scheduled(

@@ -88,6 +88,21 @@ final class GatewayEndpoints {
                         f.orderId())
                     .json(fields("reason", "found it cheaper"))),
         new Endpoint(
+            "GET /order/{id}/timeline",
+            80,
+            r ->
+                withId(
+                    draft("GET /order/{id}/timeline", "GET", "/order/{id}/timeline", r)
+                        .header("Authorization", f.user()),
+                    f.orderId())),
+        new Endpoint(
+            "GET /order?limit (staff)",
+            40,
+            r ->
+                draft("GET /order?limit (staff)", "GET", "/order", r)
+                    .header("Authorization", f.staff())
+                    .param("limit", "5")),
+        new Endpoint(
             "PUT /stock/add",
             100,
             r ->

@@ -2,6 +2,7 @@ package dev.lotussaga.notification.inbox;
 
 import dev.lotussaga.contracts.events.OrderEvent;
 import dev.lotussaga.contracts.events.OrderEventActivities;
+import dev.lotussaga.observability.OrderLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -14,9 +15,11 @@ class OrderEventListener {
   private static final Logger log = LoggerFactory.getLogger(OrderEventListener.class);
 
   private final NotificationStore store;
+  private final NotificationsStored stored;
 
-  OrderEventListener(NotificationStore store) {
+  OrderEventListener(NotificationStore store, NotificationsStored stored) {
     this.store = store;
+    this.stored = stored;
   }
 
   @KafkaListener(topics = OrderEventActivities.TOPIC)
@@ -24,8 +27,13 @@ class OrderEventListener {
     if (event.notification() == null) {
       return;
     }
-    if (!store.store(event)) {
-      log.debug("Event {} of order {} was stored before", event.eventId(), event.orderId());
+    try (OrderLogContext context = OrderLogContext.of(event.orderId())) {
+      if (store.store(event)) {
+        stored.count(event.notification());
+      } else {
+        log.debug("Event {} was stored before", event.eventId());
+        stored.countDuplicate();
+      }
     }
   }
 }

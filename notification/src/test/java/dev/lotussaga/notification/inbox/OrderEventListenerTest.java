@@ -10,6 +10,8 @@ import dev.lotussaga.contracts.events.OrderEvent;
 import dev.lotussaga.contracts.events.OrderEventActivities;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.WaitingFor;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -43,6 +45,7 @@ class OrderEventListenerTest {
   @Autowired EmbeddedKafkaBroker broker;
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc http;
+  @Autowired MeterRegistry metrics;
 
   private KafkaTemplate<String, OrderEvent> kafka;
   private final long buyer = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
@@ -73,6 +76,8 @@ class OrderEventListenerTest {
   @Test
   void storesEachNotificationOnceEvenWhenKafkaDeliversItTwice() throws Exception {
     OrderEvent paid = event(1, OrderState.ValidatingStock, NotificationType.ORDER_PAID);
+    double paidBefore = stored("ORDER_PAID");
+    double duplicatesBefore = duplicates();
 
     publish(paid);
     publish(paid);
@@ -81,6 +86,26 @@ class OrderEventListenerTest {
     awaitTrue(() -> storedFor(buyer) == 2);
     Thread.sleep(500); // let a late duplicate arrive if one were going to be stored
     assertThat(storedFor(buyer)).isEqualTo(2);
+    assertThat(stored("ORDER_PAID") - paidBefore).isEqualTo(1.0);
+    assertThat(duplicates() - duplicatesBefore).isEqualTo(1.0);
+  }
+
+  @Test
+  void isReadyWhileTheDatabaseAndKafkaAnswer() throws Exception {
+    http.perform(get("/actuator/health/readiness"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("UP"))
+        .andExpect(jsonPath("$.components.db.status").value("UP"))
+        .andExpect(jsonPath("$.components.kafka.status").value("UP"));
+  }
+
+  private double stored(String type) {
+    Counter counter = metrics.find(NotificationsStored.STORED).tag("type", type).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private double duplicates() {
+    return metrics.get(NotificationsStored.DUPLICATES).counter().count();
   }
 
   @Test

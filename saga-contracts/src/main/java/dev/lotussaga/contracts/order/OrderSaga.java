@@ -27,8 +27,12 @@ public final class OrderSaga {
     return WORKFLOW_ID_PREFIX + orderId;
   }
 
+  public static boolean isOrderWorkflowId(String workflowId) {
+    return workflowId != null && workflowId.startsWith(WORKFLOW_ID_PREFIX);
+  }
+
   public static String orderIdOf(String workflowId) {
-    if (!workflowId.startsWith(WORKFLOW_ID_PREFIX)) {
+    if (!isOrderWorkflowId(workflowId)) {
       throw new IllegalArgumentException("Not an order workflow id: " + workflowId);
     }
     return workflowId.substring(WORKFLOW_ID_PREFIX.length());

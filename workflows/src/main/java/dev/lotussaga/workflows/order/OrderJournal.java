@@ -8,7 +8,9 @@ import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.StateChange;
 import dev.lotussaga.contracts.order.WaitingFor;
+import dev.lotussaga.workflows.order.OrderMetrics.WaitOutcome;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +26,29 @@ final class OrderJournal {
 
   private final OrderRequest order;
   private final OrderEventActivities events;
+  private final OrderMetrics metrics;
+  private final OrderVisibility visibility;
   private final List<StateChange> history = new ArrayList<>();
   private OrderStatus status = INITIAL_STATUS;
+  private Instant statusSince;
   private int published;
 
-  OrderJournal(OrderRequest order, OrderEventActivities events) {
+  /**
+   * @param visibility {@code null} for orders started before they showed a memo and search
+   *     attributes
+   */
+  OrderJournal(
+      OrderRequest order,
+      OrderEventActivities events,
+      OrderMetrics metrics,
+      OrderVisibility visibility) {
     this.order = order;
     this.events = events;
-    history.add(new StateChange(status.state(), null, now()));
+    this.metrics = metrics;
+    this.visibility = visibility;
+    this.statusSince = now();
+    history.add(new StateChange(status.state(), null, statusSince));
+    show(status, "Order placed");
   }
 
   OrderStatus status() {
@@ -79,6 +96,9 @@ final class OrderJournal {
     Instant at = now();
     if (!next.equals(status)) {
       history.add(new StateChange(next.state(), next.waitingFor(), at));
+      recordWaitEnd(next, at);
+      statusSince = at;
+      show(next, message);
     }
     status = next;
     published++;
@@ -92,6 +112,21 @@ final class OrderJournal {
             notification,
             message,
             at));
+  }
+
+  private void show(OrderStatus shown, String note) {
+    if (visibility != null) {
+      visibility.show(shown, note);
+    }
+  }
+
+  private void recordWaitEnd(OrderStatus next, Instant at) {
+    WaitingFor waited = status.waitingFor();
+    if (waited != null && waited != next.waitingFor()) {
+      WaitOutcome outcome =
+          next.state() == OrderState.Cancelled ? WaitOutcome.CANCELLED : WaitOutcome.RESUMED;
+      metrics.waited(waited, Duration.between(statusSince, at), outcome);
+    }
   }
 
   private static Instant now() {

@@ -60,8 +60,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
    */
   static final String DURABLE_HANDOVER_CHANGE = "durable-handover";
 
+  /**
+   * Version 1 keeps a memo with the order summary and, where started with them, search attributes.
+   */
+  static final String ORDER_SUMMARY_CHANGE = "order-summary";
+
   private final SagaSteps steps = new SagaSteps();
   private final Saga compensations = new Saga(new Saga.Options.Builder().build());
+  private final OrderMetrics metrics = new OrderMetrics();
   private final Waits waits = new Waits(this::cancelRequested);
   private OrderJournal journal;
   private boolean localEvents;
@@ -73,7 +79,11 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       waits.enforceDeadlines(order.waitLimits());
     }
     localEvents = Workflow.getVersion(LOCAL_EVENTS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
-    journal = new OrderJournal(order, steps.events(localEvents));
+    OrderVisibility visibility =
+        Workflow.getVersion(ORDER_SUMMARY_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? new OrderVisibility(order)
+            : null;
+    journal = new OrderJournal(order, steps.events(localEvents), metrics, visibility);
     String stopReason;
     try {
       goForward(order);
@@ -89,8 +99,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   private void goForward(OrderRequest order) {
     stopIfCancelled();
-    compensations.addCompensation(
-        steps.billing()::refundOrder, new RefundOrder(order.orderId(), order.userId()));
+    RefundOrder refund = new RefundOrder(order.orderId(), order.userId());
+    addCompensation("refund", () -> steps.billing().refundOrder(refund));
     ChargeOrder charge = new ChargeOrder(order.orderId(), order.userId(), order.price());
     while (steps.billing().chargeOrder(charge) != ChargeOutcome.CHARGED) {
       journal.waitFor(
@@ -102,8 +112,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     stopIfCancelled();
     journal.advance(ValidatingStock, ORDER_PAID, "Paid " + order.price());
 
-    compensations.addCompensation(
-        steps.stock()::releaseStock, new ReleaseStock(order.orderId(), order.productId()));
+    ReleaseStock release = new ReleaseStock(order.orderId(), order.productId());
+    addCompensation("release_stock", () -> steps.stock().releaseStock(release));
     ReserveStock reservation = new ReserveStock(order.orderId(), order.productId());
     while (steps.stock().reserveStock(reservation) != ReservationOutcome.RESERVED) {
       journal.waitFor(WaitingFor.STOCK);
@@ -113,8 +123,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     journal.advance(
         ValidatingDelivery, STOCK_RESERVED, "Product " + order.productId() + " reserved");
 
-    compensations.addCompensation(
-        steps.delivery()::releaseCourier, new ReleaseCourier(order.orderId()));
+    ReleaseCourier releaseCourier = new ReleaseCourier(order.orderId());
+    addCompensation("release_courier", () -> steps.delivery().releaseCourier(releaseCourier));
     BookCourier courier = new BookCourier(order.orderId(), order.productId());
     CourierBooking booking;
     while (!(booking = steps.delivery().bookCourier(courier)).hasCourier()) {
@@ -127,6 +137,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         ORDER_IN_DELIVERY,
         "Courier " + booking.courierId() + " delivers in the slot starting " + booking.slotStart(),
         handoverPublisher());
+  }
+
+  private void addCompensation(String step, Runnable undo) {
+    compensations.addCompensation(
+        () -> {
+          undo.run();
+          metrics.compensated(step);
+        });
   }
 
   private OrderEventActivities handoverPublisher() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.withSettings;
 
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import com.uber.m3.tally.ScopeCloseException;
 import dev.lotussaga.contracts.billing.BillingActivities;
 import dev.lotussaga.contracts.delivery.DeliveryActivities;
 import dev.lotussaga.contracts.events.NotificationType;
@@ -11,12 +14,16 @@ import dev.lotussaga.contracts.events.OrderEvent;
 import dev.lotussaga.contracts.events.OrderEventActivities;
 import dev.lotussaga.contracts.order.OrderRequest;
 import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderSearchAttributes;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.contracts.stock.StockActivities;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
@@ -39,10 +46,22 @@ final class SagaHarness implements AutoCloseable {
   final DeliveryActivities delivery = activityMock(DeliveryActivities.class);
   final List<OrderEvent> published = new CopyOnWriteArrayList<>();
   final RecordingPublisher publisher = new RecordingPublisher(published);
-  final TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance();
+
+  /** What the worker's metrics scope reported, flushed every 20 ms. */
+  final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+
+  private final Scope metricsScope =
+      new RootScopeBuilder()
+          .reporter(new MicrometerClientStatsReporter(metrics))
+          .reportEvery(com.uber.m3.util.Duration.ofMillis(20));
+  final TestWorkflowEnvironment env =
+      TestWorkflowEnvironment.newInstance(
+          TestEnvironmentOptions.newBuilder().setMetricsScope(metricsScope).build());
   final WorkflowClient client = env.getWorkflowClient();
 
   SagaHarness() {
+    OrderSearchAttributes.ALL.forEach(
+        key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
     Worker saga = env.newWorker(OrderSaga.TASK_QUEUE);
     saga.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
     saga.registerActivitiesImplementations(publisher);
@@ -52,12 +71,14 @@ final class SagaHarness implements AutoCloseable {
     env.start();
   }
 
+  /** Started as the gateway starts orders: with their search attributes. */
   OrderWorkflow newOrder(OrderRequest order) {
     return client.newWorkflowStub(
         OrderWorkflow.class,
         WorkflowOptions.newBuilder()
             .setWorkflowId(OrderSaga.workflowId(order.orderId()))
             .setTaskQueue(OrderSaga.TASK_QUEUE)
+            .setTypedSearchAttributes(OrderSearchAttributes.of(order))
             .build());
   }
 
@@ -105,6 +126,11 @@ final class SagaHarness implements AutoCloseable {
   @Override
   public void close() {
     env.close();
+    try {
+      metricsScope.close();
+    } catch (ScopeCloseException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static <T> T activityMock(Class<T> activities) {

@@ -1,0 +1,46 @@
+package dev.lotussaga.workflows.order;
+
+import dev.lotussaga.contracts.order.OrderRequest;
+import dev.lotussaga.contracts.order.OrderSearchAttributes;
+import dev.lotussaga.contracts.order.OrderStatus;
+import io.temporal.workflow.Workflow;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Keeps what Temporal shows about an order current: its memo, the order summary people read in the
+ * Web UI and {@code temporal workflow describe}, and its search attributes. Only an order that
+ * started with the attributes upserts them, as a server that does not know them would fail the
+ * workflow task; the gateway starts orders without them on such a server.
+ */
+final class OrderVisibility {
+
+  static final String MEMO_KEY = "order";
+
+  private final OrderRequest order;
+  private final boolean searchable;
+
+  OrderVisibility(OrderRequest order) {
+    this.order = order;
+    this.searchable = Workflow.getTypedSearchAttributes().containsKey(OrderSearchAttributes.STATUS);
+  }
+
+  void show(OrderStatus status, String note) {
+    if (searchable) {
+      Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.updatesFor(status));
+    }
+    Workflow.upsertMemo(Map.of(MEMO_KEY, summary(status, note)));
+  }
+
+  private Map<String, Object> summary(OrderStatus status, String note) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("orderId", order.orderId());
+    summary.put("userId", order.userId());
+    summary.put("productId", order.productId());
+    summary.put("price", order.price());
+    summary.put("status", status.state().name());
+    summary.put("waitingFor", status.waitingFor() == null ? null : status.waitingFor().name());
+    summary.put("note", note);
+    return summary;
+  }
+}
