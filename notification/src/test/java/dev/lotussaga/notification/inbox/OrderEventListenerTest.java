@@ -14,12 +14,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.serializer.JsonSerializer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
@@ -54,18 +49,7 @@ class OrderEventListenerTest {
 
   @BeforeEach
   void producer() {
-    kafka =
-        new KafkaTemplate<>(
-            new DefaultKafkaProducerFactory<>(
-                Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    broker.getBrokersAsString(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                    StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                    JsonSerializer.class,
-                    JsonSerializer.ADD_TYPE_INFO_HEADERS,
-                    false)));
+    kafka = OrderEventProducer.to(broker);
   }
 
   @AfterEach

@@ -13,12 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -26,9 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.serializer.JsonSerializer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ActiveProfiles;
@@ -77,7 +72,7 @@ class OrderEventTracingTest {
             "traceparent",
             ("00-" + traceId + "-" + publisherSpanId + "-01").getBytes(StandardCharsets.UTF_8));
 
-    KafkaTemplate<String, OrderEvent> kafka = plainProducer();
+    KafkaTemplate<String, OrderEvent> kafka = OrderEventProducer.to(broker);
     try {
       kafka.send(record).get();
     } finally {
@@ -110,20 +105,6 @@ class OrderEventTracingTest {
               .toList();
     }
     return spans;
-  }
-
-  private KafkaTemplate<String, OrderEvent> plainProducer() {
-    return new KafkaTemplate<>(
-        new DefaultKafkaProducerFactory<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.getBrokersAsString(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                JsonSerializer.class,
-                JsonSerializer.ADD_TYPE_INFO_HEADERS,
-                false)));
   }
 
   private static String randomHex(int bytes) {
