@@ -1,5 +1,6 @@
 package dev.lotussaga.bench;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -46,9 +47,13 @@ public final class SagaBenchmark {
     System.out.println("bench: measuring the baseline");
     Baseline baseline = new Baseline(settings);
     Baseline.Result baselineResult;
+    Map<String, Double> baselineCpuAtStart;
+    Map<String, Double> baselineCpuAtEnd;
     try {
       baseline.run(settings.warmUp(), settings.maxOrders());
+      baselineCpuAtStart = baselineCpuSeconds(stack);
       baselineResult = baseline.run(settings.baselineDuration(), settings.maxOrders());
+      baselineCpuAtEnd = baselineCpuSeconds(stack);
     } finally {
       baseline.close();
     }
@@ -57,8 +62,23 @@ public final class SagaBenchmark {
     report.baseline(baselineResult);
     report.memory(memoryAtStart, memoryAtEnd);
     report.cpuPerOrder(cpuAtStart, cpuAtEnd, sagaResult.completed());
+    report.cpuPerBaselineWorkflow(baselineCpuAtStart, baselineCpuAtEnd, baselineResult.completed());
     report.print(sagaResult, baselineResult);
     report.write(settings.results());
     System.exit(0);
+  }
+
+  /**
+   * What the baseline costs: the Temporal server's process and this one, which runs the baseline's
+   * client and worker. The saga's idle services are left out, as nothing of theirs is measured.
+   */
+  private static Map<String, Double> baselineCpuSeconds(StackProcesses stack) {
+    Map<String, Double> sample = new LinkedHashMap<>();
+    Double temporal = stack.sampleCpuSeconds().get(Report.TEMPORAL_PROCESS);
+    if (temporal != null) {
+      sample.put(Report.TEMPORAL_PROCESS, temporal);
+    }
+    sample.put(Report.BASELINE_PROCESS, StackProcesses.ownCpuSeconds());
+    return sample;
   }
 }

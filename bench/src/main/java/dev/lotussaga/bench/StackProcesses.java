@@ -5,9 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Resident set size and CPU time of the stack's processes, read from /proc. */
 final class StackProcesses {
+
+  /** PostgreSQL's processes together: the database is part of what each order costs. */
+  static final String DATABASE = "postgresql";
 
   private final Map<String, Long> pids = new LinkedHashMap<>();
 
@@ -27,11 +32,51 @@ final class StackProcesses {
     return sample;
   }
 
-  /** CPU seconds (user + system) each process has used so far. */
+  /**
+   * CPU seconds (user + system) each process has used so far, plus all of PostgreSQL's processes on
+   * this machine when there are any (the benchmark's database is the only busy one here).
+   */
   Map<String, Double> sampleCpuSeconds() {
     Map<String, Double> sample = new LinkedHashMap<>();
     pids.forEach((name, pid) -> sample.put(name, cpuSeconds(pid)));
+    if (!pids.isEmpty()) {
+      databaseCpuSeconds().ifPresent(seconds -> sample.put(DATABASE, seconds));
+    }
     return sample;
+  }
+
+  /** CPU seconds this process (load, delivery watch, baseline client and worker) has used. */
+  static double ownCpuSeconds() {
+    return cpuSeconds(ProcessHandle.current().pid());
+  }
+
+  private static Optional<Double> databaseCpuSeconds() {
+    try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+      double[] total = {0};
+      boolean[] found = {false};
+      processes
+          .filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+          .filter(dir -> "postgres".equals(command(dir)))
+          .forEach(
+              dir -> {
+                double seconds = cpuSeconds(Long.parseLong(dir.getFileName().toString()));
+                if (seconds >= 0) {
+                  total[0] += seconds;
+                  found[0] = true;
+                }
+              });
+      return found[0] ? Optional.of(total[0]) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static String command(Path processDirectory) {
+    try {
+      return Files.readString(processDirectory.resolve("comm")).trim();
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   private static double cpuSeconds(long pid) {

@@ -46,7 +46,9 @@ public final class LocalStack {
     try {
       if (parts.contains("temporal")) {
         int port = port("LOTUS_TEMPORAL_PORT", 7233);
-        running.push(TestServer.createPortBoundServer(port));
+        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port);
+        running.push(temporal);
+        TimerLockLog.discardEntries(temporal);
         OrderSearchAttributeRegistration.register("127.0.0.1:" + port);
         ready.add("temporal 127.0.0.1:" + port + " (order search attributes registered)");
       }

@@ -3,8 +3,6 @@ package dev.lotussaga.localstack;
 import static dev.lotussaga.localstack.LocalKafka.ORDER_EVENTS_TOPIC;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +31,7 @@ class LocalKafkaTest {
 
   @Test
   void keepsEventsAndCommittedOffsetsAcrossARestart() throws Exception {
-    int port = freePort();
+    int port = LoopbackPorts.free();
     try (LocalKafka kafka = LocalKafka.start(port, Optional.of(dataDirectory))) {
       try (var producer = producer(kafka)) {
         for (String event : List.of("placed", "paid", "reserved", "in-delivery")) {
@@ -81,11 +79,5 @@ class LocalKafkaTest {
             false),
         new StringDeserializer(),
         new StringDeserializer());
-  }
-
-  private static int freePort() throws Exception {
-    try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }
