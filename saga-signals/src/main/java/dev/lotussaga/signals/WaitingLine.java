@@ -29,9 +29,20 @@ public class WaitingLine implements UndeliverableSignalHandler {
     this.wakeUpSignal = wakeUpSignal;
   }
 
-  /** True when nobody waits for the resource, or this order is the first who does. */
-  public boolean isFirst(String orderId, String resource) {
-    return first(resource).map(orderId::equals).orElse(true);
+  /**
+   * The first order waiting for the resource, if any. Takes the line's lock, so until the caller's
+   * transaction ends nobody joins or leaves: an empty answer means the caller need neither leave
+   * the line nor wake anybody after taking the resource.
+   */
+  public Optional<String> first(String resource) {
+    lock(resource);
+    return jdbc
+        .queryForList(
+            "select order_id from waiting_line where resource_key = ? order by id limit 1",
+            String.class,
+            resource)
+        .stream()
+        .findFirst();
   }
 
   /** Puts the order at the end of the line unless it already stands in it. */
@@ -77,17 +88,6 @@ public class WaitingLine implements UndeliverableSignalHandler {
       leave(orderId, resource);
       wakeFirst(resource);
     }
-  }
-
-  private Optional<String> first(String resource) {
-    lock(resource);
-    return jdbc
-        .queryForList(
-            "select order_id from waiting_line where resource_key = ? order by id limit 1",
-            String.class,
-            resource)
-        .stream()
-        .findFirst();
   }
 
   private void lock(String resource) {

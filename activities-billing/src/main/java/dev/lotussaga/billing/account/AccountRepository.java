@@ -14,8 +14,12 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
    * if there is none. Every change of a balance goes through this lock.
    */
   default Account lockOrOpen(long userId) {
-    openIfAbsent(userId);
-    return findForUpdate(userId).orElseThrow();
+    return findForUpdate(userId)
+        .orElseGet(
+            () -> {
+              openIfAbsent(userId);
+              return findForUpdate(userId).orElseThrow();
+            });
   }
 
   @Modifying

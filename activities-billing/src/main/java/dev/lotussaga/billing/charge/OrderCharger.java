@@ -6,6 +6,8 @@ import dev.lotussaga.contracts.billing.ChargeOrder;
 import dev.lotussaga.contracts.billing.ChargeOutcome;
 import dev.lotussaga.signals.WaitingLine;
 import io.temporal.failure.ApplicationFailure;
+import jakarta.persistence.EntityManager;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,16 +23,19 @@ class OrderCharger {
   private final OrderChargeRepository charges;
   private final WaitingLine fundsWaitingLine;
   private final OrderRefunder refunder;
+  private final EntityManager entityManager;
 
   OrderCharger(
       AccountRepository accounts,
       OrderChargeRepository charges,
       WaitingLine fundsWaitingLine,
-      OrderRefunder refunder) {
+      OrderRefunder refunder,
+      EntityManager entityManager) {
     this.accounts = accounts;
     this.charges = charges;
     this.fundsWaitingLine = fundsWaitingLine;
     this.refunder = refunder;
+    this.entityManager = entityManager;
   }
 
   @Transactional
@@ -45,7 +50,8 @@ class OrderCharger {
     }
     String buyer = Long.toString(order.userId());
     boolean affordable = account.covers(order.amount());
-    if (!affordable || !fundsWaitingLine.isFirst(order.orderId(), buyer)) {
+    Optional<String> firstInLine = fundsWaitingLine.first(buyer);
+    if (!affordable || !firstInLine.map(order.orderId()::equals).orElse(true)) {
       fundsWaitingLine.join(order.orderId(), buyer);
       if (affordable) {
         // Blocked only by the line: make sure its first order is awake and not gone for good.
@@ -54,9 +60,12 @@ class OrderCharger {
       return ChargeOutcome.INSUFFICIENT_FUNDS;
     }
     account.withdraw(order.amount());
-    charges.save(new OrderCharge(order.orderId(), order.userId(), order.amount()));
-    fundsWaitingLine.leave(order.orderId(), buyer);
-    fundsWaitingLine.wakeFirst(buyer);
+    // persist, not save: the id is the order's, so save() would first look for the row
+    entityManager.persist(new OrderCharge(order.orderId(), order.userId(), order.amount()));
+    if (firstInLine.isPresent()) {
+      fundsWaitingLine.leave(order.orderId(), buyer);
+      fundsWaitingLine.wakeFirst(buyer);
+    }
     return ChargeOutcome.CHARGED;
   }
 }

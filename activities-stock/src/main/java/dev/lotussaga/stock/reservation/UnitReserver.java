@@ -6,6 +6,8 @@ import dev.lotussaga.signals.WaitingLine;
 import dev.lotussaga.stock.product.ProductStock;
 import dev.lotussaga.stock.product.ProductStockRepository;
 import io.temporal.failure.ApplicationFailure;
+import jakarta.persistence.EntityManager;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,16 +23,19 @@ class UnitReserver {
   private final StockReservationRepository reservations;
   private final WaitingLine stockWaitingLine;
   private final UnitReleaser releaser;
+  private final EntityManager entityManager;
 
   UnitReserver(
       ProductStockRepository products,
       StockReservationRepository reservations,
       WaitingLine stockWaitingLine,
-      UnitReleaser releaser) {
+      UnitReleaser releaser,
+      EntityManager entityManager) {
     this.products = products;
     this.reservations = reservations;
     this.stockWaitingLine = stockWaitingLine;
     this.releaser = releaser;
+    this.entityManager = entityManager;
   }
 
   @Transactional
@@ -51,7 +56,8 @@ class UnitReserver {
     }
     String product = Integer.toString(order.productId());
     boolean inStock = stock.available() > 0;
-    if (!inStock || !stockWaitingLine.isFirst(order.orderId(), product)) {
+    Optional<String> firstInLine = stockWaitingLine.first(product);
+    if (!inStock || !firstInLine.map(order.orderId()::equals).orElse(true)) {
       stockWaitingLine.join(order.orderId(), product);
       if (inStock) {
         // Blocked only by the line: make sure its first order is awake and not gone for good.
@@ -60,10 +66,13 @@ class UnitReserver {
       return ReservationOutcome.OUT_OF_STOCK;
     }
     stock.takeOne();
-    reservations.save(new StockReservation(order.orderId(), order.productId()));
-    stockWaitingLine.leave(order.orderId(), product);
-    if (stock.available() > 0) {
-      stockWaitingLine.wakeFirst(product);
+    // persist, not save: the id is the order's, so save() would first look for the row
+    entityManager.persist(new StockReservation(order.orderId(), order.productId()));
+    if (firstInLine.isPresent()) {
+      stockWaitingLine.leave(order.orderId(), product);
+      if (stock.available() > 0) {
+        stockWaitingLine.wakeFirst(product);
+      }
     }
     return ReservationOutcome.RESERVED;
   }

@@ -7,11 +7,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
 @Entity
-class CustomerOrder {
+class CustomerOrder implements Persistable<String> {
 
   @Id private String orderId;
 
@@ -34,6 +38,9 @@ class CustomerOrder {
   private boolean workflowStarted;
 
   private Instant createdAt;
+
+  // The id is assigned here, so without this save() would first look for the row to merge into.
+  @Transient private boolean stored;
 
   protected CustomerOrder() {}
 
@@ -75,5 +82,21 @@ class CustomerOrder {
 
   boolean workflowStarted() {
     return workflowStarted;
+  }
+
+  @PostLoad
+  @PostPersist
+  void markStored() {
+    stored = true;
+  }
+
+  @Override
+  public String getId() {
+    return orderId;
+  }
+
+  @Override
+  public boolean isNew() {
+    return !stored;
   }
 }
