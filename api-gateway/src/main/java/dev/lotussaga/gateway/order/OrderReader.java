@@ -1,10 +1,13 @@
 package dev.lotussaga.gateway.order;
 
 import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.StateChange;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -28,7 +31,11 @@ class OrderReader {
       try {
         OrderWorkflow workflow =
             workflows.newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(order.orderId()));
-        return OrderView.of(order, workflow.status(), workflow.history(), "workflow");
+        // The history ends with the current status: one query, and status and history agree.
+        List<StateChange> history = workflow.history();
+        StateChange current = history.get(history.size() - 1);
+        return OrderView.of(
+            order, new OrderStatus(current.state(), current.waitingFor()), history, "workflow");
       } catch (WorkflowException | StatusRuntimeException e) {
         log.info("Order {} answered from the stored state: {}", order.orderId(), e.toString());
       }

@@ -52,12 +52,13 @@ public class StandInOrderWorkflow implements OrderWorkflow {
     return cancelled ? new OrderStatus(OrderState.Cancelled, null) : waiting;
   }
 
+  /** Like the saga's, it ends with the current status. */
   @Override
   public List<StateChange> history() {
-    return List.of(
-        new StateChange(
-            OrderState.ValidatingBilling,
-            WaitingFor.FUNDS,
-            Instant.ofEpochMilli(Workflow.currentTimeMillis())));
+    Instant now = Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    StateChange placed = new StateChange(waiting.state(), waiting.waitingFor(), now);
+    return cancelled
+        ? List.of(placed, new StateChange(OrderState.Cancelled, null, now))
+        : List.of(placed);
   }
 }

@@ -218,6 +218,29 @@ class OrderWorkflowTest {
   }
 
   @Test
+  void historyEndsWithTheCurrentStatusSoOneQueryTellsBoth() {
+    when(billing.chargeOrder(any()))
+        .thenReturn(ChargeOutcome.INSUFFICIENT_FUNDS, ChargeOutcome.CHARGED);
+    stockAndDeliverySucceed();
+    OrderWorkflow order = saga.start(ORDER);
+    saga.awaitStatus(order, new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS));
+
+    assertThat(currentOf(order.history())).isEqualTo(order.status());
+
+    order.fundsAdded();
+    SagaHarness.resultOf(order);
+
+    assertThat(currentOf(order.history()))
+        .isEqualTo(order.status())
+        .isEqualTo(new OrderStatus(OrderState.NotifyingSourceSystem, null));
+  }
+
+  private static OrderStatus currentOf(List<StateChange> history) {
+    StateChange last = history.get(history.size() - 1);
+    return new OrderStatus(last.state(), last.waitingFor());
+  }
+
+  @Test
   void publishesEventsWithDistinctIdsThatNameTheOrderAndBuyer() {
     when(billing.chargeOrder(any()))
         .thenReturn(
