@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
 /** Resident set size and CPU time of the stack's processes, read from /proc. */
@@ -52,20 +53,14 @@ final class StackProcesses {
 
   private static Optional<Double> databaseCpuSeconds() {
     try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-      double[] total = {0};
-      boolean[] found = {false};
-      processes
-          .filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
-          .filter(dir -> "postgres".equals(command(dir)))
-          .forEach(
-              dir -> {
-                double seconds = cpuSeconds(Long.parseLong(dir.getFileName().toString()));
-                if (seconds >= 0) {
-                  total[0] += seconds;
-                  found[0] = true;
-                }
-              });
-      return found[0] ? Optional.of(total[0]) : Optional.empty();
+      double[] seconds =
+          processes
+              .filter(dir -> dir.getFileName().toString().chars().allMatch(Character::isDigit))
+              .filter(dir -> "postgres".equals(command(dir)))
+              .mapToDouble(dir -> cpuSeconds(Long.parseLong(dir.getFileName().toString())))
+              .filter(used -> used >= 0)
+              .toArray();
+      return seconds.length == 0 ? Optional.empty() : Optional.of(DoubleStream.of(seconds).sum());
     } catch (IOException e) {
       return Optional.empty();
     }
