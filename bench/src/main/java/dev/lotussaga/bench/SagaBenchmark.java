@@ -74,10 +74,9 @@ public final class SagaBenchmark {
    */
   private static Map<String, Double> baselineCpuSeconds(StackProcesses stack) {
     Map<String, Double> sample = new LinkedHashMap<>();
-    Double temporal = stack.sampleCpuSeconds().get(Report.TEMPORAL_PROCESS);
-    if (temporal != null) {
-      sample.put(Report.TEMPORAL_PROCESS, temporal);
-    }
+    stack
+        .cpuSecondsOf(Report.TEMPORAL_PROCESS)
+        .ifPresent(seconds -> sample.put(Report.TEMPORAL_PROCESS, seconds));
     sample.put(Report.BASELINE_PROCESS, StackProcesses.ownCpuSeconds());
     return sample;
   }

@@ -46,6 +46,11 @@ final class StackProcesses {
     return sample;
   }
 
+  /** CPU seconds the named process has used so far, if it is one of the stack's. */
+  Optional<Double> cpuSecondsOf(String name) {
+    return Optional.ofNullable(pids.get(name)).map(StackProcesses::cpuSeconds);
+  }
+
   /** CPU seconds this process (load, delivery watch, baseline client and worker) has used. */
   static double ownCpuSeconds() {
     return cpuSeconds(ProcessHandle.current().pid());

@@ -31,8 +31,7 @@ final class TimerLockLog {
   /** Returns whether the server's lock log now keeps nothing; logs a warning if it could not. */
   static boolean discardEntries(TestServer.PortBoundTestServer server) {
     try {
-      Object starter = read(server, "testServicesStarter");
-      Object timer = read(starter, "selfAdvancingTimer");
+      Object timer = timerOf(server);
       Lock timerLock = (Lock) read(timer, "lock");
       Field entries = timer.getClass().getDeclaredField("lockEvents");
       entries.setAccessible(true);
@@ -54,7 +53,7 @@ final class TimerLockLog {
   }
 
   static int entries(TestServer.PortBoundTestServer server) throws ReflectiveOperationException {
-    Object timer = read(read(server, "testServicesStarter"), "selfAdvancingTimer");
+    Object timer = timerOf(server);
     Lock timerLock = (Lock) read(timer, "lock");
     timerLock.lock();
     try {
@@ -62,6 +61,11 @@ final class TimerLockLog {
     } finally {
       timerLock.unlock();
     }
+  }
+
+  private static Object timerOf(TestServer.PortBoundTestServer server)
+      throws ReflectiveOperationException {
+    return read(read(server, "testServicesStarter"), "selfAdvancingTimer");
   }
 
   private static Object read(Object owner, String fieldName) throws ReflectiveOperationException {

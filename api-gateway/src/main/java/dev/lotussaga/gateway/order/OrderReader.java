@@ -1,7 +1,6 @@
 package dev.lotussaga.gateway.order;
 
 import dev.lotussaga.contracts.order.OrderSaga;
-import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.contracts.order.StateChange;
 import io.grpc.StatusRuntimeException;
@@ -33,9 +32,7 @@ class OrderReader {
             workflows.newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(order.orderId()));
         // The history ends with the current status: one query, and status and history agree.
         List<StateChange> history = workflow.history();
-        StateChange current = history.get(history.size() - 1);
-        return OrderView.of(
-            order, new OrderStatus(current.state(), current.waitingFor()), history, "workflow");
+        return OrderView.of(order, history.get(history.size() - 1).status(), history, "workflow");
       } catch (WorkflowException | StatusRuntimeException e) {
         log.info("Order {} answered from the stored state: {}", order.orderId(), e.toString());
       }

@@ -236,8 +236,7 @@ class OrderWorkflowTest {
   }
 
   private static OrderStatus currentOf(List<StateChange> history) {
-    StateChange last = history.get(history.size() - 1);
-    return new OrderStatus(last.state(), last.waitingFor());
+    return history.get(history.size() - 1).status();
   }
 
   @Test
