@@ -1,7 +1,6 @@
 package dev.lotussaga.signals;
 
 import io.temporal.client.WorkflowClient;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -39,9 +38,7 @@ public class OutboxAutoConfiguration {
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
       WorkflowClient workflows,
-      ObjectProvider<UndeliverableSignalHandler> undeliverableHandlers,
       OutboxProperties properties) {
-    return new SignalRelay(
-        jdbc, transactions, workflows, undeliverableHandlers.orderedStream().toList(), properties);
+    return new SignalRelay(jdbc, transactions, workflows, properties);
   }
 }

@@ -32,7 +32,6 @@ public class SignalRelay implements AutoCloseable {
   private final JdbcTemplate jdbc;
   private final TransactionTemplate newTransaction;
   private final WorkflowClient workflows;
-  private final List<UndeliverableSignalHandler> undeliverableHandlers;
   private final int batchSize;
   private final ExecutorService deliverer =
       Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "signal-relay"));
@@ -42,13 +41,11 @@ public class SignalRelay implements AutoCloseable {
       JdbcTemplate jdbc,
       PlatformTransactionManager transactions,
       WorkflowClient workflows,
-      List<UndeliverableSignalHandler> undeliverableHandlers,
       OutboxProperties properties) {
     this.jdbc = jdbc;
     this.newTransaction = new TransactionTemplate(transactions);
     this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.workflows = workflows;
-    this.undeliverableHandlers = undeliverableHandlers;
     this.batchSize = properties.batchSize();
   }
 
@@ -118,12 +115,10 @@ public class SignalRelay implements AutoCloseable {
       workflows.newUntypedWorkflowStub(signal.workflowId()).signal(signal.signalName());
       log.debug("Delivered {} to {}", signal.signalName(), signal.workflowId());
     } catch (WorkflowNotFoundException gone) {
+      // Finished, or lost with its Temporal server. A lost order keeps its place in line: the
+      // gateway re-drives it, and its new run tries its step again without needing this signal.
       log.info(
-          "Workflow {} no longer runs; signal {} dropped",
-          signal.workflowId(),
-          signal.signalName());
-      undeliverableHandlers.forEach(
-          handler -> handler.onUndeliverable(signal.workflowId(), signal.signalName()));
+          "Workflow {} does not run; signal {} dropped", signal.workflowId(), signal.signalName());
     }
   }
 

@@ -11,10 +11,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * changes the resource wakes the first order with a signal through the outbox, in the same
  * transaction.
  *
+ * <p>An order keeps its place while its workflow is gone (lost with a Temporal server, or
+ * terminated): the gateway re-drives it, and its new run, first in line again, takes the resource.
+ * Orders leave a line only by taking the resource or by being cancelled.
+ *
  * <p>Every operation on one resource's line runs under a transaction-scoped advisory lock for that
  * resource, so joining, leaving and waking never interleave and no wake-up is lost.
  */
-public class WaitingLine implements UndeliverableSignalHandler {
+public class WaitingLine {
 
   private final JdbcTemplate jdbc;
   private final SignalOutbox outbox;
@@ -72,22 +76,6 @@ public class WaitingLine implements UndeliverableSignalHandler {
         "select order_id from waiting_line where resource_key = ? order by id",
         String.class,
         resource);
-  }
-
-  /** An order whose workflow is gone must not block the line: drop it and wake the next one. */
-  @Override
-  public void onUndeliverable(String workflowId, String signalName) {
-    if (!wakeUpSignal.equals(signalName)) {
-      return;
-    }
-    String orderId = OrderSaga.orderIdOf(workflowId);
-    List<String> resources =
-        jdbc.queryForList(
-            "select resource_key from waiting_line where order_id = ?", String.class, orderId);
-    for (String resource : resources) {
-      leave(orderId, resource);
-      wakeFirst(resource);
-    }
   }
 
   private void lock(String resource) {

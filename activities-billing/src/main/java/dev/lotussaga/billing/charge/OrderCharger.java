@@ -54,7 +54,7 @@ class OrderCharger {
     if (!affordable || !firstInLine.map(order.orderId()::equals).orElse(true)) {
       fundsWaitingLine.join(order.orderId(), buyer);
       if (affordable) {
-        // Blocked only by the line: make sure its first order is awake and not gone for good.
+        // Blocked only by the line: make sure its first order is awake.
         fundsWaitingLine.wakeFirst(buyer);
       }
       return ChargeOutcome.INSUFFICIENT_FUNDS;

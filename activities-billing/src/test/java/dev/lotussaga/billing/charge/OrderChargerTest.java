@@ -124,19 +124,18 @@ class OrderChargerTest {
   }
 
   @Test
-  void anOrderWhoseWorkflowIsGoneLeavesTheLineAndWakesTheNext() {
-    ChargeOrder gone = order("100");
+  void anOrderWhoseWorkflowIsGoneKeepsItsPlaceAndPaysFirstWhenRedriven() {
+    ChargeOrder lost = order("100");
     ChargeOrder next = order("100");
-    activities.chargeOrder(gone);
+    activities.chargeOrder(lost);
     activities.chargeOrder(next);
+    deposits.deposit(buyer, new BigDecimal("100"));
 
-    transaction.executeWithoutResult(
-        status ->
-            fundsWaitingLine.onUndeliverable(
-                OrderSaga.workflowId(gone.orderId()), OrderSaga.SIGNAL_FUNDS_ADDED));
-
+    assertThat(activities.chargeOrder(next)).isEqualTo(INSUFFICIENT_FUNDS);
+    assertThat(line()).containsExactly(lost.orderId(), next.orderId());
+    assertThat(activities.chargeOrder(lost)).isEqualTo(CHARGED);
     assertThat(line()).containsExactly(next.orderId());
-    assertThat(signalsTo(next)).isEqualTo(1);
+    assertThat(deposits.balanceOf(buyer)).isEqualByComparingTo("0");
   }
 
   @Test

@@ -60,7 +60,7 @@ class UnitReserver {
     if (!inStock || !firstInLine.map(order.orderId()::equals).orElse(true)) {
       stockWaitingLine.join(order.orderId(), product);
       if (inStock) {
-        // Blocked only by the line: make sure its first order is awake and not gone for good.
+        // Blocked only by the line: make sure its first order is awake.
         stockWaitingLine.wakeFirst(product);
       }
       return ReservationOutcome.OUT_OF_STOCK;
