@@ -7,11 +7,27 @@ import java.math.BigDecimal;
  *
  * @param waitLimits how long the order may wait for each resource; {@code null} (orders started
  *     before limits existed) means the defaults
+ * @param resumption {@code null} for an order's first run; what a re-driven run carries over
  */
 public record OrderRequest(
-    String orderId, long userId, int productId, BigDecimal price, WaitLimits waitLimits) {
+    String orderId,
+    long userId,
+    int productId,
+    BigDecimal price,
+    WaitLimits waitLimits,
+    Resumption resumption) {
 
   public OrderRequest(String orderId, long userId, int productId, BigDecimal price) {
-    this(orderId, userId, productId, price, null);
+    this(orderId, userId, productId, price, null, null);
+  }
+
+  public OrderRequest(
+      String orderId, long userId, int productId, BigDecimal price, WaitLimits waitLimits) {
+    this(orderId, userId, productId, price, waitLimits, null);
+  }
+
+  /** The resumption of a re-driven run, or {@link Resumption#FIRST_RUN}. */
+  public Resumption resumptionOrFirstRun() {
+    return resumption == null ? Resumption.FIRST_RUN : resumption;
   }
 }

@@ -18,13 +18,15 @@ import java.util.List;
 /**
  * The order's current state and history, kept inside the workflow for queries, and published as one
  * {@link OrderEvent} per change. Event ids are the order id plus a sequence number, so a retried
- * publication carries the same id and consumers can drop the duplicate.
+ * publication carries the same id and consumers can drop the duplicate; a re-driven run puts its
+ * generation between them ({@code <orderId>-r2-1}), so its events are new ones.
  */
 final class OrderJournal {
 
   static final OrderStatus INITIAL_STATUS = new OrderStatus(OrderState.ValidatingBilling, null);
 
   private final OrderRequest order;
+  private final String eventIdPrefix;
   private final OrderEventActivities events;
   private final OrderMetrics metrics;
   private final OrderVisibility visibility;
@@ -39,10 +41,13 @@ final class OrderJournal {
    */
   OrderJournal(
       OrderRequest order,
+      int generation,
       OrderEventActivities events,
       OrderMetrics metrics,
       OrderVisibility visibility) {
     this.order = order;
+    this.eventIdPrefix =
+        generation == 1 ? order.orderId() + "-" : order.orderId() + "-r" + generation + "-";
     this.events = events;
     this.metrics = metrics;
     this.visibility = visibility;
@@ -104,7 +109,7 @@ final class OrderJournal {
     published++;
     publisher.publishOrderEvent(
         new OrderEvent(
-            order.orderId() + "-" + published,
+            eventIdPrefix + published,
             order.orderId(),
             order.userId(),
             next.state(),

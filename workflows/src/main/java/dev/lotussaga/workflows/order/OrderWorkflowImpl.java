@@ -21,6 +21,7 @@ import dev.lotussaga.contracts.order.OrderRequest;
 import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.Resumption;
 import dev.lotussaga.contracts.order.StateChange;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.contracts.stock.ReleaseStock;
@@ -65,6 +66,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
    */
   static final String ORDER_SUMMARY_CHANGE = "order-summary";
 
+  /**
+   * Version 1 honours a re-driven run's {@link Resumption}: event ids carry its generation,
+   * deadlines count from the first waits of the runs before, and a cancel accepted before the
+   * re-drive only compensates.
+   */
+  static final String REDRIVE_CHANGE = "redrive";
+
   private final SagaSteps steps = new SagaSteps();
   private final Saga compensations = new Saga(new Saga.Options.Builder().build());
   private final OrderMetrics metrics = new OrderMetrics();
@@ -75,15 +83,26 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   @Override
   public OrderStatus place(OrderRequest order) {
+    Resumption resumption =
+        Workflow.getVersion(REDRIVE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
+            ? order.resumptionOrFirstRun()
+            : Resumption.FIRST_RUN;
     if (Workflow.getVersion(WAIT_DEADLINES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
-      waits.enforceDeadlines(order.waitLimits());
+      waits.enforceDeadlines(order.waitLimits(), resumption.firstWaits());
     }
     localEvents = Workflow.getVersion(LOCAL_EVENTS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     OrderVisibility visibility =
         Workflow.getVersion(ORDER_SUMMARY_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
             ? new OrderVisibility(order)
             : null;
-    journal = new OrderJournal(order, steps.events(localEvents), metrics, visibility);
+    journal =
+        new OrderJournal(
+            order, resumption.generation(), steps.events(localEvents), metrics, visibility);
+    if (resumption.cancelled()) {
+      cancel(resumption.cancelReason());
+      undoEverything(order);
+      return journal.status();
+    }
     String stopReason;
     try {
       goForward(order);
@@ -99,8 +118,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
   private void goForward(OrderRequest order) {
     stopIfCancelled();
-    RefundOrder refund = new RefundOrder(order.orderId(), order.userId());
-    addCompensation("refund", () -> steps.billing().refundOrder(refund));
+    addRefund(order);
     ChargeOrder charge = new ChargeOrder(order.orderId(), order.userId(), order.price());
     while (steps.billing().chargeOrder(charge) != ChargeOutcome.CHARGED) {
       journal.waitFor(
@@ -112,8 +130,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     stopIfCancelled();
     journal.advance(ValidatingStock, ORDER_PAID, "Paid " + order.price());
 
-    ReleaseStock release = new ReleaseStock(order.orderId(), order.productId());
-    addCompensation("release_stock", () -> steps.stock().releaseStock(release));
+    addStockRelease(order);
     ReserveStock reservation = new ReserveStock(order.orderId(), order.productId());
     while (steps.stock().reserveStock(reservation) != ReservationOutcome.RESERVED) {
       journal.waitFor(WaitingFor.STOCK);
@@ -123,8 +140,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     journal.advance(
         ValidatingDelivery, STOCK_RESERVED, "Product " + order.productId() + " reserved");
 
-    ReleaseCourier releaseCourier = new ReleaseCourier(order.orderId());
-    addCompensation("release_courier", () -> steps.delivery().releaseCourier(releaseCourier));
+    addCourierRelease(order);
     BookCourier courier = new BookCourier(order.orderId(), order.productId());
     CourierBooking booking;
     while (!(booking = steps.delivery().bookCourier(courier)).hasCourier()) {
@@ -137,6 +153,33 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         ORDER_IN_DELIVERY,
         "Courier " + booking.courierId() + " delivers in the slot starting " + booking.slotStart(),
         handoverPublisher());
+  }
+
+  /**
+   * A cancel accepted before the re-drive: the lost run may have taken any step, so every step is
+   * undone. Undoing a step never taken changes nothing and bars the step for good, so a step of the
+   * lost run that is still in flight cannot take effect afterwards.
+   */
+  private void undoEverything(OrderRequest order) {
+    addRefund(order);
+    addStockRelease(order);
+    addCourierRelease(order);
+    compensate(cancelReason);
+  }
+
+  private void addRefund(OrderRequest order) {
+    RefundOrder refund = new RefundOrder(order.orderId(), order.userId());
+    addCompensation("refund", () -> steps.billing().refundOrder(refund));
+  }
+
+  private void addStockRelease(OrderRequest order) {
+    ReleaseStock release = new ReleaseStock(order.orderId(), order.productId());
+    addCompensation("release_stock", () -> steps.stock().releaseStock(release));
+  }
+
+  private void addCourierRelease(OrderRequest order) {
+    ReleaseCourier release = new ReleaseCourier(order.orderId());
+    addCompensation("release_courier", () -> steps.delivery().releaseCourier(release));
   }
 
   private void addCompensation(String step, Runnable undo) {

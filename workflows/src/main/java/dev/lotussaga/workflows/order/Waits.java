@@ -5,6 +5,7 @@ import dev.lotussaga.contracts.order.WaitingFor;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -35,10 +36,17 @@ final class Waits {
     this.cancelled = cancelled;
   }
 
-  /** Not called when replaying an order started before deadlines existed. */
-  void enforceDeadlines(WaitLimits limits) {
+  /**
+   * Not called when replaying an order started before deadlines existed.
+   *
+   * @param firstWaits when earlier runs of a re-driven order first waited: those deadlines stand
+   */
+  void enforceDeadlines(WaitLimits limits, Map<WaitingFor, Instant> firstWaits) {
     this.limits = limits == null ? WaitLimits.DEFAULT : limits;
     this.deadlinesEnforced = true;
+    firstWaits.forEach(
+        (resource, since) ->
+            deadlines.put(resource, since.toEpochMilli() + this.limits.of(resource).toMillis()));
   }
 
   void raise(WaitingFor resource) {
