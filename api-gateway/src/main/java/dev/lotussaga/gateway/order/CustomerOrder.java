@@ -2,6 +2,7 @@ package dev.lotussaga.gateway.order;
 
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
+import dev.lotussaga.contracts.order.WaitLimits;
 import dev.lotussaga.contracts.order.WaitingFor;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +12,7 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Transient;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.data.domain.Persistable;
 
@@ -39,13 +41,30 @@ class CustomerOrder implements Persistable<String> {
 
   private Instant createdAt;
 
+  private int runGeneration;
+
+  private Long fundsWaitLimitMs;
+
+  private Long stockWaitLimitMs;
+
+  private Long courierWaitLimitMs;
+
+  private Instant cancelRequestedAt;
+
+  private String cancelReason;
+
   // The id is assigned here, so without this save() would first look for the row to merge into.
   @Transient private boolean stored;
 
   protected CustomerOrder() {}
 
   CustomerOrder(
-      String orderId, long userId, int productId, BigDecimal price, String idempotencyKey) {
+      String orderId,
+      long userId,
+      int productId,
+      BigDecimal price,
+      String idempotencyKey,
+      WaitLimits waitLimits) {
     this.orderId = orderId;
     this.userId = userId;
     this.productId = productId;
@@ -54,6 +73,10 @@ class CustomerOrder implements Persistable<String> {
     this.status = OrderState.ValidatingBilling;
     this.createdAt = Instant.now();
     this.statusAt = createdAt;
+    this.runGeneration = 1;
+    this.fundsWaitLimitMs = waitLimits.of(WaitingFor.FUNDS).toMillis();
+    this.stockWaitLimitMs = waitLimits.of(WaitingFor.STOCK).toMillis();
+    this.courierWaitLimitMs = waitLimits.of(WaitingFor.COURIER).toMillis();
   }
 
   String orderId() {
@@ -82,6 +105,32 @@ class CustomerOrder implements Persistable<String> {
 
   boolean workflowStarted() {
     return workflowStarted;
+  }
+
+  /** 1 for the first run of the order's workflow, one more for each re-driven run. */
+  int runGeneration() {
+    return runGeneration;
+  }
+
+  /** The limits the order started with; {@code fallback} for orders stored before they were. */
+  WaitLimits waitLimits(WaitLimits fallback) {
+    if (fundsWaitLimitMs == null || stockWaitLimitMs == null || courierWaitLimitMs == null) {
+      return fallback;
+    }
+    return new WaitLimits(
+        Duration.ofMillis(fundsWaitLimitMs),
+        Duration.ofMillis(stockWaitLimitMs),
+        Duration.ofMillis(courierWaitLimitMs));
+  }
+
+  /** A cancel was accepted (or is being sent): a new run of the order must compensate. */
+  boolean cancelRequested() {
+    return cancelRequestedAt != null;
+  }
+
+  /** The reason given with the stored cancel; empty when none was given. */
+  String cancelReason() {
+    return cancelReason == null ? "" : cancelReason;
   }
 
   @PostLoad

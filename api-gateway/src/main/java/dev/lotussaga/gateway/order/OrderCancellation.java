@@ -7,24 +7,40 @@ import dev.lotussaga.gateway.system.ApiException;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Asks an order's workflow to cancel itself (the {@code cancel} update) and tells apart: accepted
  * (202, compensation runs on), cancelled before (200, nothing runs twice), too late (409).
+ *
+ * <p>The cancel is stored before it is sent, so an accepted cancel is never lost: an order whose
+ * workflow is gone is re-driven with it (and compensates), and {@link StrandedOrderSweep} sends it
+ * again if the gateway died before it was sent.
  */
 @Component
 class OrderCancellation {
 
+  private static final Logger log = LoggerFactory.getLogger(OrderCancellation.class);
+
   private final WorkflowClient workflows;
   private final OrderReader reader;
+  private final CustomerOrderRepository orders;
+  private final OrderRedrive redrive;
 
-  OrderCancellation(WorkflowClient workflows, OrderReader reader) {
+  OrderCancellation(
+      WorkflowClient workflows,
+      OrderReader reader,
+      CustomerOrderRepository orders,
+      OrderRedrive redrive) {
     this.workflows = workflows;
     this.reader = reader;
+    this.orders = orders;
+    this.redrive = redrive;
   }
 
   record Outcome(OrderView order, boolean accepted) {}
@@ -35,30 +51,64 @@ class OrderCancellation {
       return new Outcome(before, false);
     }
     refuseIfHandedToDelivery(before);
+    orders.storeCancel(order.orderId(), reason, Instant.now());
     try {
-      workflows
-          .newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(order.orderId()))
-          .cancel(reason);
+      send(order, reason);
     } catch (WorkflowException | StatusRuntimeException failed) {
-      // Rejected (handed to delivery meanwhile), finished, or unreachable: the order tells which.
+      // Rejected (handed to delivery meanwhile), finished, gone, or unreachable: tell which.
       OrderView after = reader.read(order);
       if (after.status() == OrderState.Cancelled) {
         return new Outcome(after, false);
       }
-      if (isAlreadyInDelivery(failed)) {
+      if (isAlreadyInDelivery(failed) || after.status() == OrderState.NotifyingSourceSystem) {
+        orders.forgetCancel(order.orderId());
         throw handedToDelivery();
       }
-      refuseIfHandedToDelivery(after);
-      if (failed instanceof WorkflowNotFoundException) {
-        throw new ApiException(
-            HttpStatus.CONFLICT,
-            "Order "
-                + order.orderId()
-                + " no longer runs (its workflow is gone) and cannot be cancelled");
+      if (!redriveWithTheCancel(order, reason)) {
+        throw unavailable();
       }
-      throw unavailable();
     }
     return new Outcome(reader.read(order), true);
+  }
+
+  /**
+   * Sends a stored cancel again to the order's running workflow (the update is idempotent); forgets
+   * it when the order was handed to delivery first.
+   */
+  void resendStoredCancel(CustomerOrder order) {
+    try {
+      send(order, order.cancelReason());
+    } catch (WorkflowException | StatusRuntimeException failed) {
+      if (isAlreadyInDelivery(failed)) {
+        orders.forgetCancel(order.orderId());
+        log.info("Order {}: the stored cancel came too late, forgotten", order.orderId());
+      } else {
+        throw failed;
+      }
+    }
+  }
+
+  /**
+   * The workflow is gone: a new run compensates. If someone else re-drove the order a moment
+   * earlier, that run got the stored cancel too, or gets it now.
+   */
+  private boolean redriveWithTheCancel(CustomerOrder order, String reason) {
+    try {
+      if (redrive.redriveIfGone(order).isPresent()) {
+        return true;
+      }
+      send(order, reason);
+      return true;
+    } catch (WorkflowException | StatusRuntimeException stillFailing) {
+      log.info("Order {}: cancel not delivered yet: {}", order.orderId(), stillFailing.toString());
+      return false;
+    }
+  }
+
+  private void send(CustomerOrder order, String reason) {
+    workflows
+        .newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(order.orderId()))
+        .cancel(reason);
   }
 
   private static void refuseIfHandedToDelivery(OrderView order) {
@@ -85,6 +135,7 @@ class OrderCancellation {
 
   private static ApiException unavailable() {
     return new ApiException(
-        HttpStatus.SERVICE_UNAVAILABLE, "The order could not be reached; please retry");
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "The cancel is stored but the order could not be reached yet; it will be sent, or retry");
   }
 }

@@ -1,5 +1,6 @@
 package dev.lotussaga.gateway.order;
 
+import dev.lotussaga.contracts.order.WaitLimits;
 import dev.lotussaga.gateway.catalog.Catalog;
 import dev.lotussaga.gateway.catalog.Product;
 import dev.lotussaga.gateway.metrics.OrdersPlaced;
@@ -18,16 +19,19 @@ class OrderPlacement {
   private final CustomerOrderRepository orders;
   private final WorkflowStarter starter;
   private final OrdersPlaced placed;
+  private final WaitLimits waitLimits;
 
   OrderPlacement(
       Catalog catalog,
       CustomerOrderRepository orders,
       WorkflowStarter starter,
-      OrdersPlaced placed) {
+      OrdersPlaced placed,
+      OrderProperties properties) {
     this.catalog = catalog;
     this.orders = orders;
     this.starter = starter;
     this.placed = placed;
+    this.waitLimits = properties.waitLimits().toWaitLimits();
   }
 
   record Placed(CustomerOrder order, boolean created) {}
@@ -40,7 +44,12 @@ class OrderPlacement {
     }
     CustomerOrder order =
         new CustomerOrder(
-            UUID.randomUUID().toString(), userId, productId, product.price(), idempotencyKey);
+            UUID.randomUUID().toString(),
+            userId,
+            productId,
+            product.price(),
+            idempotencyKey,
+            waitLimits);
     try {
       orders.saveAndFlush(order);
     } catch (DataIntegrityViolationException sameKeyAtOnce) {

@@ -5,8 +5,11 @@ import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.StateChange;
 import dev.lotussaga.contracts.order.WaitingFor;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,6 +59,24 @@ class OrderTimeline {
           event.orderId(),
           at);
     }
+  }
+
+  /**
+   * When the order first waited for each resource, in any run: a re-driven run's deadlines count
+   * from there.
+   */
+  Map<WaitingFor, Instant> firstWaits(String orderId) {
+    Map<WaitingFor, Instant> firstWaits = new EnumMap<>(WaitingFor.class);
+    jdbc.query(
+        """
+        select waiting_for, min(at) from order_state_change
+         where order_id = ? and waiting_for is not null group by waiting_for
+        """,
+        row -> {
+          firstWaits.put(WaitingFor.valueOf(row.getString(1)), row.getTimestamp(2).toInstant());
+        },
+        orderId);
+    return firstWaits;
   }
 
   List<StateChange> of(CustomerOrder order) {

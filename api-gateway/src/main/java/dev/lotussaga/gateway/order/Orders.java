@@ -46,7 +46,11 @@ public class Orders {
 
   /** The id of an existing order (for staff operations), or 404. */
   public String existing(String orderId) {
-    return find(orderId).map(CustomerOrder::orderId).orElseThrow(() -> notFound(orderId));
+    return existingOrder(orderId).orderId();
+  }
+
+  CustomerOrder existingOrder(String orderId) {
+    return find(orderId).orElseThrow(() -> notFound(orderId));
   }
 
   private Optional<CustomerOrder> find(String orderId) {

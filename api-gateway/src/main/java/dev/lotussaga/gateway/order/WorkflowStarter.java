@@ -4,6 +4,7 @@ import dev.lotussaga.contracts.order.OrderRequest;
 import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderSearchAttributes;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.Resumption;
 import dev.lotussaga.contracts.order.WaitLimits;
 import dev.lotussaga.observability.OrderLogContext;
 import io.grpc.Status;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Starts the workflow of a stored order. The order row is committed first; if Temporal is
  * unreachable at that moment the order stays marked "not started" and is started by the retry
  * below, so an accepted order is never lost. Starting twice is harmless: the workflow id is the
- * order id.
+ * order id, and a first run is refused while any run of that id exists. Only a re-drive ({@link
+ * OrderRedrive}) starts another run, allowed once the last one was terminated, failed or timed out.
  */
 @Component
 class WorkflowStarter {
@@ -52,12 +54,34 @@ class WorkflowStarter {
     }
   }
 
+  /**
+   * Starts the run of a re-driven order under the same workflow id.
+   *
+   * @throws WorkflowExecutionAlreadyStarted when a run is going already (someone re-drove it first)
+   */
+  void startRedriven(CustomerOrder order, Resumption resumption) {
+    try (OrderLogContext context = OrderLogContext.of(order.orderId())) {
+      startSearchable(
+          request(order, resumption),
+          WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY);
+      log.info("Workflow re-driven: run generation {}", resumption.generation());
+    }
+  }
+
+  private OrderRequest request(CustomerOrder order, Resumption resumption) {
+    return new OrderRequest(
+        order.orderId(),
+        order.userId(),
+        order.productId(),
+        order.price(),
+        order.waitLimits(waitLimits),
+        resumption);
+  }
+
   private boolean startWorkflow(CustomerOrder order) {
-    OrderRequest request =
-        new OrderRequest(
-            order.orderId(), order.userId(), order.productId(), order.price(), waitLimits);
     try {
-      startSearchable(request);
+      startSearchable(
+          request(order, null), WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
       log.info("Workflow started: product {} for {}", order.productId(), order.price());
     } catch (WorkflowExecutionAlreadyStarted startedBefore) {
       log.debug("The workflow was started before");
@@ -74,10 +98,10 @@ class WorkflowStarter {
    * refuses the start; from then on orders start without them (their memo still tells their state)
    * rather than not at all.
    */
-  private void startSearchable(OrderRequest request) {
+  private void startSearchable(OrderRequest request, WorkflowIdReusePolicy reuse) {
     if (searchAttributes) {
       try {
-        WorkflowClient.start(newWorkflow(request, true)::place, request);
+        WorkflowClient.start(newWorkflow(request, reuse, true)::place, request);
         return;
       } catch (WorkflowServiceException e) {
         if (!unknownSearchAttributes(e)) {
@@ -91,16 +115,16 @@ class WorkflowStarter {
             e.getCause() == null ? e.toString() : e.getCause().getMessage());
       }
     }
-    WorkflowClient.start(newWorkflow(request, false)::place, request);
+    WorkflowClient.start(newWorkflow(request, reuse, false)::place, request);
   }
 
-  private OrderWorkflow newWorkflow(OrderRequest request, boolean withSearchAttributes) {
+  private OrderWorkflow newWorkflow(
+      OrderRequest request, WorkflowIdReusePolicy reuse, boolean withSearchAttributes) {
     WorkflowOptions.Builder options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(OrderSaga.workflowId(request.orderId()))
             .setTaskQueue(OrderSaga.TASK_QUEUE)
-            .setWorkflowIdReusePolicy(
-                WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
+            .setWorkflowIdReusePolicy(reuse);
     if (withSearchAttributes) {
       options.setTypedSearchAttributes(OrderSearchAttributes.of(request));
     }

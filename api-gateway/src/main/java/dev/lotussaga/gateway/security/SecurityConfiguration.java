@@ -54,6 +54,8 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.PUT, "/stock/add", "/delivery/accept")
                     .hasRole("STAFF")
+                    .requestMatchers("/admin/**")
+                    .hasRole("STAFF")
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

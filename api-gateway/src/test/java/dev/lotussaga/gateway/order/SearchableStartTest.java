@@ -7,6 +7,7 @@ import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderSearchAttributes;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.WaitLimits;
 import dev.lotussaga.gateway.GatewayTest;
 import dev.lotussaga.gateway.Users;
 import io.grpc.Status;
@@ -170,7 +171,12 @@ class SearchableStartTest {
   private CustomerOrder storedOrder(int productId) {
     return orders.saveAndFlush(
         new CustomerOrder(
-            UUID.randomUUID().toString(), buyer, productId, new BigDecimal("100.00"), null));
+            UUID.randomUUID().toString(),
+            buyer,
+            productId,
+            new BigDecimal("100.00"),
+            null,
+            WaitLimits.DEFAULT));
   }
 
   private WorkflowExecutionDescription describe(CustomerOrder order) {
