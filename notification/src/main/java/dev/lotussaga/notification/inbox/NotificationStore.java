@@ -9,8 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Plain SQL on purpose: "insert unless this event id is stored" is one statement in PostgreSQL and
- * needs no read-then-write race handling.
+ * Plain SQL on purpose: "insert unless this event id, or this milestone of the order, is stored" is
+ * one statement in PostgreSQL and needs no read-then-write race handling.
  */
 @Component
 class NotificationStore {
@@ -21,13 +21,16 @@ class NotificationStore {
     this.jdbc = jdbc;
   }
 
-  /** Returns false when the event was stored before (a redelivery). */
+  /**
+   * Returns false when the event was stored before (a redelivery), or the order's milestone was (a
+   * re-driven run announcing a step its lost run had announced).
+   */
   boolean store(OrderEvent event) {
     return jdbc.update(
             """
             insert into notification (event_id, order_id, user_id, type, message, created_at)
             values (?, ?, ?, ?, ?, ?)
-            on conflict (event_id) do nothing
+            on conflict do nothing
             """,
             event.eventId(),
             event.orderId(),

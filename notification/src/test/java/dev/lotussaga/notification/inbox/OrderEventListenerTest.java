@@ -75,6 +75,38 @@ class OrderEventListenerTest {
   }
 
   @Test
+  void aRedrivenRunTellsEachMilestoneOnceButEveryFailedPayment() throws Exception {
+    publish(event(1, OrderState.ValidatingBilling, NotificationType.PAYMENT_FAILED));
+    publish(event(2, OrderState.ValidatingStock, NotificationType.ORDER_PAID));
+    publish(redriven(1, OrderState.ValidatingBilling, NotificationType.PAYMENT_FAILED));
+    publish(redriven(2, OrderState.ValidatingStock, NotificationType.ORDER_PAID));
+    publish(redriven(3, OrderState.ValidatingDelivery, NotificationType.STOCK_RESERVED));
+
+    awaitTrue(() -> storedFor(buyer) == 4);
+    Thread.sleep(500); // let a late repeat arrive if one were going to be stored
+    assertThat(
+            jdbc.queryForList(
+                "select type from notification where user_id = ? order by created_at, id",
+                String.class,
+                buyer))
+        .containsExactly("PAYMENT_FAILED", "ORDER_PAID", "PAYMENT_FAILED", "STOCK_RESERVED");
+  }
+
+  /** An event of the order's second run, published after every event of its first. */
+  private OrderEvent redriven(int sequence, OrderState state, NotificationType type) {
+    OrderEvent first = event(sequence, state, type);
+    return new OrderEvent(
+        orderId + "-r2-" + sequence,
+        orderId,
+        buyer,
+        state,
+        null,
+        type,
+        first.message(),
+        first.occurredAt().plusSeconds(60));
+  }
+
+  @Test
   void isReadyWhileTheDatabaseAndKafkaAnswer() throws Exception {
     http.perform(get("/actuator/health/readiness"))
         .andExpect(status().isOk())
