@@ -3,11 +3,13 @@ package dev.lotussaga.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lotussaga.contracts.events.OrderEventActivities;
+import dev.lotussaga.faults.OrderEvents.Event;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,17 +24,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Every order event on the topic since the beginning, read by a consumer group of its own: the
  * independent record of what the saga published, to hold the notification store and the gateway
- * against. Copies of an event (same id) are counted, not kept.
+ * against. Copies of an event (same id) are counted, not kept; ids that follow neither form of
+ * {@link OrderEvents} are kept aside for a check of their own.
  */
 final class EventLog implements AutoCloseable {
-
-  record Event(
-      String eventId, int sequence, String state, String waitingFor, String notification) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KafkaConsumer<String, String> consumer;
-  private final Map<String, NavigableMap<Integer, Event>> byOrder = new ConcurrentHashMap<>();
+  private final Map<String, NavigableMap<Integer, NavigableMap<Integer, Event>>> byOrder =
+      new ConcurrentHashMap<>();
+  private final Set<String> malformedIds = ConcurrentHashMap.newKeySet();
   private final AtomicLong copies = new AtomicLong();
   private final AtomicLong received = new AtomicLong();
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -70,18 +72,25 @@ final class EventLog implements AutoCloseable {
       JsonNode event = JSON.readTree(value);
       String eventId = event.get("eventId").asText();
       String orderId = event.get("orderId").asText();
-      int sequence = Integer.parseInt(eventId.substring(eventId.lastIndexOf('-') + 1));
+      received.incrementAndGet();
+      int[] id = OrderEvents.parse(orderId, eventId);
+      if (id == null) {
+        malformedIds.add(eventId + " (order " + orderId + ")");
+        return;
+      }
       Event kept =
           new Event(
               eventId,
-              sequence,
+              id[0],
+              id[1],
               text(event, "state"),
               text(event, "waitingFor"),
               text(event, "notification"));
-      received.incrementAndGet();
-      NavigableMap<Integer, Event> events = byOrder.computeIfAbsent(orderId, id -> new TreeMap<>());
+      NavigableMap<Integer, NavigableMap<Integer, Event>> events =
+          byOrder.computeIfAbsent(orderId, any -> new TreeMap<>());
       synchronized (events) {
-        if (events.putIfAbsent(sequence, kept) != null) {
+        if (events.computeIfAbsent(id[0], any -> new TreeMap<>()).putIfAbsent(id[1], kept)
+            != null) {
           copies.incrementAndGet();
         }
       }
@@ -95,15 +104,20 @@ final class EventLog implements AutoCloseable {
     return value == null || value.isNull() ? null : value.asText();
   }
 
-  /** The order's distinct events by sequence number; empty if none arrived yet. */
-  NavigableMap<Integer, Event> of(String orderId) {
-    NavigableMap<Integer, Event> events = byOrder.get(orderId);
+  /** The order's distinct events so far; empty if none arrived yet. */
+  OrderEvents of(String orderId) {
+    NavigableMap<Integer, NavigableMap<Integer, Event>> events = byOrder.get(orderId);
     if (events == null) {
-      return new TreeMap<>();
+      return OrderEvents.copyOf(new TreeMap<>());
     }
     synchronized (events) {
-      return new TreeMap<>(events);
+      return OrderEvents.copyOf(events);
     }
+  }
+
+  /** Event ids that follow neither {@code <orderId>-<n>} nor {@code <orderId>-r<g>-<n>}. */
+  List<String> malformedIds() {
+    return List.copyOf(malformedIds);
   }
 
   long received() {

@@ -9,20 +9,27 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The public HTTP API, used the way a careful client does while parts of the stack are down:
- * unreachable gateway, 5xx and 429 answers are retried for a while, placing an order always with
- * the same Idempotency-Key.
+ * unreachable gateway (killed, restarting), 5xx and 429 answers are retried for a while, placing an
+ * order always with the same Idempotency-Key. It also notes what the answers promised, for the
+ * checks: which cancels were accepted, and every 5xx that was not a proper 503.
  */
 final class LotusApi {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
+
+  /** Long enough for a killed gateway to start again on a busy 2-core machine. */
+  private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(180);
 
   private final URI base;
   private final HttpClient http =
@@ -32,6 +39,24 @@ final class LotusApi {
   final Map<Integer, AtomicInteger> serverErrors = new ConcurrentSkipListMap<>();
 
   final AtomicInteger retries = new AtomicInteger();
+
+  /** Requests that found no gateway or lost their connection, all retried. */
+  final AtomicInteger connectionErrors = new AtomicInteger();
+
+  /**
+   * Orders whose cancel was answered 202 (accepted) or 200 (cancelled before): each must end
+   * Cancelled.
+   */
+  final Set<String> cancelsAccepted = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Every 5xx answer, described, in the order they came; a part being down may only be said as a
+   * 503 problem+json with Retry-After, so any other fails the run.
+   */
+  private final List<ServerError> serverErrorAnswers =
+      Collections.synchronizedList(new ArrayList<>());
+
+  record ServerError(String answer, boolean saysPartIsDown) {}
 
   LotusApi(URI base) {
     this.base = base;
@@ -65,8 +90,12 @@ final class LotusApi {
 
   /** 202 accepted, 200 cancelled before, 409 already in delivery. */
   int cancel(String token, String orderId) throws IOException, InterruptedException {
-    return call(empty("POST", "/order/" + orderId + "/cancel", token), Set.of(200, 202, 409))
-        .status();
+    int status =
+        call(empty("POST", "/order/" + orderId + "/cancel", token), Set.of(200, 202, 409)).status();
+    if (status != 409) {
+      cancelsAccepted.add(orderId);
+    }
+    return status;
   }
 
   void addStock(String staffToken, int product, int units)
@@ -91,6 +120,7 @@ final class LotusApi {
       try {
         response = http.send(request, HttpResponse.BodyHandlers.ofString());
       } catch (IOException unreachable) {
+        connectionErrors.incrementAndGet();
         problem = unreachable.toString();
       }
       if (response != null) {
@@ -104,6 +134,10 @@ final class LotusApi {
         }
         if (status >= 500) {
           serverErrors.computeIfAbsent(status, any -> new AtomicInteger()).incrementAndGet();
+          serverErrorAnswers.add(
+              new ServerError(
+                  describe(request) + " answered " + status + " " + headers(response) + body,
+                  saysPartIsDown(response)));
         }
         problem = status + " " + body;
       }
@@ -112,6 +146,36 @@ final class LotusApi {
       }
       retries.incrementAndGet();
       Thread.sleep(500);
+    }
+  }
+
+  /** A 503 problem+json with Retry-After: the one way the gateway may say a part is down. */
+  private static boolean saysPartIsDown(HttpResponse<String> response) {
+    return response.statusCode() == 503
+        && response
+            .headers()
+            .firstValue("Content-Type")
+            .filter(type -> type.startsWith("application/problem+json"))
+            .isPresent()
+        && response.headers().firstValue("Retry-After").isPresent();
+  }
+
+  private static String headers(HttpResponse<String> response) {
+    return "(Content-Type "
+        + response.headers().firstValue("Content-Type").orElse("none")
+        + ", Retry-After "
+        + response.headers().firstValue("Retry-After").orElse("none")
+        + "): ";
+  }
+
+  int serverErrorCount() {
+    return serverErrorAnswers.size();
+  }
+
+  /** The 5xx answers from the {@code from}th on (see {@link #serverErrorCount()}). */
+  List<ServerError> serverErrorsSince(int from) {
+    synchronized (serverErrorAnswers) {
+      return List.copyOf(serverErrorAnswers.subList(from, serverErrorAnswers.size()));
     }
   }
 

@@ -19,9 +19,12 @@ record RoundReport(
     int ordersPlaced,
     int cancelsRequested,
     int wakeUpActions,
+    int workflowsTerminated,
+    Redrives.Count redrives,
     int ordersChecked,
     long invariantChecks,
     List<String> violations,
+    Map<String, Long> coverage,
     Map<String, Long> roundOrdersByState,
     Duration elapsed) {
 
@@ -29,6 +32,13 @@ record RoundReport(
     say(
         "%s: %d orders placed, %d cancels, %d top-ups/stock/acceptances; orders now %s",
         round, ordersPlaced, cancelsRequested, wakeUpActions, roundOrdersByState);
+    say(
+        "%s: re-driven so far: %s orders (run_generation > 1), %s by the gateway's counter since"
+            + " its last start%s",
+        round,
+        redrives.orders() == null ? "?" : redrives.orders(),
+        redrives.counter() == null ? "?" : String.format("%.0f", redrives.counter()),
+        workflowsTerminated > 0 ? "; " + workflowsTerminated + " workflows terminated" : "");
     say(
         "%s: %d invariant checks over %d orders and the books: %s (%.0f s)",
         round,
@@ -43,41 +53,46 @@ record RoundReport(
     Map<String, Object> totals = totals(reports, api, events);
     say(
         "summary: %s orders driven over %s rounds, %s invariant checks, %s violations;"
-            + " %s duplicate event copies on Kafka; HTTP 5xx while faults were on: %s (%s retries)",
+            + " %s duplicate event copies on Kafka; %s orders re-driven, %s workflows terminated;"
+            + " HTTP 5xx while faults were on: %s (%s retries, %s without a gateway)",
         totals.get("ordersDriven"),
         totals.get("rounds"),
         totals.get("invariantChecks"),
         totals.get("violations"),
         totals.get("duplicateEventCopies"),
+        totals.get("ordersRedriven"),
+        totals.get("workflowsTerminated"),
         totals.get("http5xxDuringFaults"),
-        totals.get("retries"));
+        totals.get("retries"),
+        totals.get("connectionErrors"));
   }
 
   static void write(Path folder, List<RoundReport> reports, LotusApi api, EventLog events)
       throws IOException {
     Files.createDirectories(folder);
     Map<String, Object> document = new LinkedHashMap<>(totals(reports, api, events));
-    document.put(
-        "byRound",
-        reports.stream()
-            .map(
-                report -> {
-                  Map<String, Object> round = new LinkedHashMap<>();
-                  round.put("round", report.round());
-                  round.put("ordersPlaced", report.ordersPlaced());
-                  round.put("cancelsRequested", report.cancelsRequested());
-                  round.put("wakeUpActions", report.wakeUpActions());
-                  round.put("ordersChecked", report.ordersChecked());
-                  round.put("invariantChecks", report.invariantChecks());
-                  round.put("violations", report.violations());
-                  round.put("ordersByState", report.roundOrdersByState());
-                  round.put("seconds", report.elapsed().toMillis() / 1000.0);
-                  return round;
-                })
-            .toList());
+    document.put("byRound", reports.stream().map(RoundReport::asJson).toList());
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .writeValue(folder.resolve("faults.json").toFile(), document);
+  }
+
+  private Map<String, Object> asJson() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("round", round);
+    json.put("ordersPlaced", ordersPlaced);
+    json.put("cancelsRequested", cancelsRequested);
+    json.put("wakeUpActions", wakeUpActions);
+    json.put("workflowsTerminated", workflowsTerminated);
+    json.put("ordersRedrivenSoFar", redrives.orders());
+    json.put("redrivesCountedByGatewaySinceItsStart", redrives.counter());
+    json.put("ordersChecked", ordersChecked);
+    json.put("invariantChecks", invariantChecks);
+    json.put("violations", violations);
+    json.put("subjectsByInvariant", coverage);
+    json.put("ordersByState", roundOrdersByState);
+    json.put("seconds", elapsed.toMillis() / 1000.0);
+    return json;
   }
 
   private static Map<String, Object> totals(
@@ -89,8 +104,14 @@ record RoundReport(
     totals.put("violations", reports.stream().mapToInt(report -> report.violations().size()).sum());
     totals.put("eventsReceived", events.received());
     totals.put("duplicateEventCopies", events.copies());
+    totals.put(
+        "ordersRedriven",
+        reports.isEmpty() ? null : reports.get(reports.size() - 1).redrives().orders());
+    totals.put(
+        "workflowsTerminated", reports.stream().mapToInt(RoundReport::workflowsTerminated).sum());
     totals.put("http5xxDuringFaults", new TreeMap<>(api.serverErrors));
     totals.put("retries", api.retries.get());
+    totals.put("connectionErrors", api.connectionErrors.get());
     return totals;
   }
 }

@@ -1,20 +1,25 @@
 package dev.lotussaga.faults;
 
+import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
+import dev.lotussaga.contracts.order.WaitingFor;
+import dev.lotussaga.faults.OrderEvents.Event;
 import dev.lotussaga.faults.OrderTraffic.Order;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Lets the round's orders come to rest: asks each workflow for its status, lets users and staff act
  * on what waits, and declares the round settled once, twice in a row, nobody acted, every order is
- * finished or visibly waiting, every outbox is empty and the gateway and Kafka show the workflow's
- * status.
+ * finished or visibly waiting in a running workflow, every outbox is empty and the gateway and
+ * Kafka show the workflow's status. An order whose workflow was lost (Temporal restarted) or closed
+ * without finishing (terminated) is not at rest until the gateway has re-driven it.
  */
 final class Settling {
 
@@ -24,6 +29,13 @@ final class Settling {
   private final Database database;
   private final Duration timeout;
   private final Map<String, OrderStatus> finalStatuses = new HashMap<>();
+
+  /** Why an order is not at rest yet; not a failure until the settle timeout. */
+  private static final class NotYet extends Exception {
+    NotYet(String why) {
+      super(why, null, false, false);
+    }
+  }
 
   Settling(
       Workflows workflows, WakeUps wakeUps, EventLog events, Database database, Duration timeout) {
@@ -39,11 +51,14 @@ final class Settling {
     int calmPolls = 0;
     List<String> unsettled = List.of();
     while (System.nanoTime() < deadline) {
+      Map<String, OrderStatus> shown = gatewayShows(orders);
       Map<Order, OrderStatus> statuses = new LinkedHashMap<>();
       unsettled = new ArrayList<>();
       for (Order order : orders) {
         try {
-          statuses.put(order, currentStatus(order.orderId()));
+          statuses.put(order, currentStatus(order.orderId(), shown.get(order.orderId())));
+        } catch (NotYet notYet) {
+          unsettled.add(order.orderId() + ": " + notYet.getMessage());
         } catch (RuntimeException unavailable) {
           unsettled.add(
               order.orderId()
@@ -54,7 +69,7 @@ final class Settling {
       }
       int acted = wakeUps.act(statuses);
       unsettled.addAll(moving(statuses));
-      unsettled.addAll(behind(statuses));
+      unsettled.addAll(behind(statuses, shown));
       long pendingSignals = pendingSignals();
       if (pendingSignals > 0) {
         unsettled.add(pendingSignals + " signals still in the outboxes");
@@ -69,18 +84,36 @@ final class Settling {
         "The round did not settle within "
             + timeout
             + ": "
+            + unsettled.size()
+            + " reasons, the first "
             + unsettled.stream().limit(20).toList());
   }
 
-  /** A final status cannot change, so each order's workflow is asked once it is final. */
-  private OrderStatus currentStatus(String orderId) {
+  /**
+   * A completed order's status cannot change, so its workflow is asked once it completed. So is an
+   * order whose workflow was lost after it finished: the gateway shows it final and never re-drives
+   * it, and its status is what the gateway shows (the checks hold that against Kafka and the
+   * books).
+   */
+  private OrderStatus currentStatus(String orderId, OrderStatus shown) throws NotYet {
     OrderStatus known = finalStatuses.get(orderId);
     if (known != null) {
       return known;
     }
+    Optional<WorkflowExecutionStatus> execution = workflows.execution(orderId);
+    if (execution.isEmpty()) {
+      if (shown != null && Workflows.isFinal(shown.state())) {
+        finalStatuses.put(orderId, shown);
+        return shown;
+      }
+      throw new NotYet("workflow gone, not re-driven yet; the gateway shows " + shown);
+    }
     OrderStatus status = workflows.status(orderId);
-    if (Workflows.isFinal(status.state())) {
+    boolean isFinal = Workflows.isFinal(status.state());
+    if (execution.get() == Workflows.COMPLETED && isFinal) {
       finalStatuses.put(orderId, status);
+    } else if (execution.get() != Workflows.RUNNING && !isFinal) {
+      throw new NotYet("workflow " + execution.get() + " in " + status + ", not re-driven yet");
     }
     return status;
   }
@@ -97,41 +130,45 @@ final class Settling {
   }
 
   /** Orders whose status the gateway or the event log has not caught up with yet. */
-  private List<String> behind(Map<Order, OrderStatus> statuses) throws Exception {
-    Map<String, String> stored = new HashMap<>();
-    String[] ids = statuses.keySet().stream().map(Order::orderId).toArray(String[]::new);
+  private List<String> behind(Map<Order, OrderStatus> statuses, Map<String, OrderStatus> shown) {
+    List<String> behind = new ArrayList<>();
+    statuses.forEach(
+        (order, status) -> {
+          if (!status.equals(shown.get(order.orderId()))) {
+            behind.add(
+                order.orderId()
+                    + ": workflow "
+                    + status
+                    + ", gateway shows "
+                    + shown.get(order.orderId()));
+          }
+          Event last = events.of(order.orderId()).last();
+          if (last == null
+              || !status.state().name().equals(last.state())
+              || !String.valueOf(status.waitingFor()).equals(String.valueOf(last.waitingFor()))) {
+            behind.add(order.orderId() + ": workflow " + status + ", last event " + last);
+          }
+        });
+    return behind;
+  }
+
+  /** The gateway's stored status of each order (customer_order, kept from Kafka). */
+  private Map<String, OrderStatus> gatewayShows(List<Order> orders) throws Exception {
+    Map<String, OrderStatus> shown = new HashMap<>();
+    String[] ids = orders.stream().map(Order::orderId).toArray(String[]::new);
     for (Map<String, Object> row :
         database.rows(
             "select order_id, status, waiting_for from gateway.customer_order"
                 + " where order_id = any (?)",
             (Object) ids)) {
-      stored.put((String) row.get("order_id"), row.get("status") + "/" + row.get("waiting_for"));
+      String waitingFor = (String) row.get("waiting_for");
+      shown.put(
+          (String) row.get("order_id"),
+          new OrderStatus(
+              OrderState.valueOf((String) row.get("status")),
+              waitingFor == null ? null : WaitingFor.valueOf(waitingFor)));
     }
-    List<String> behind = new ArrayList<>();
-    statuses.forEach(
-        (order, status) -> {
-          String expected = status.state() + "/" + status.waitingFor();
-          if (!expected.equals(stored.get(order.orderId()))) {
-            behind.add(
-                order.orderId()
-                    + ": workflow "
-                    + expected
-                    + ", gateway shows "
-                    + stored.get(order.orderId()));
-          }
-          var last = events.of(order.orderId()).lastEntry();
-          if (last == null
-              || !Objects.equals(
-                  last.getValue().state() + "/" + last.getValue().waitingFor(), expected)) {
-            behind.add(
-                order.orderId()
-                    + ": workflow "
-                    + expected
-                    + ", last event "
-                    + (last == null ? null : last.getValue()));
-          }
-        });
-    return behind;
+    return shown;
   }
 
   private long pendingSignals() throws Exception {

@@ -17,6 +17,7 @@ record SuiteSettings(
     int ordersPerRound,
     int buyersPerRound,
     int clients,
+    int terminatePercent,
     Duration settleTimeout,
     Path markerFile,
     Path results) {
@@ -34,9 +35,22 @@ record SuiteSettings(
         Integer.parseInt(env("LOTUS_FAULTS_ORDERS", "120")),
         Integer.parseInt(env("LOTUS_FAULTS_BUYERS", "12")),
         Integer.parseInt(env("LOTUS_FAULTS_CLIENTS", "6")),
+        Integer.parseInt(env("LOTUS_FAULTS_TERMINATE_PERCENT", "10")),
         Duration.ofSeconds(Long.parseLong(env("LOTUS_FAULTS_SETTLE_SECONDS", "240"))),
         Path.of(env("LOTUS_FAULTS_MARKER", "faults-results/mid-flight")),
         Path.of(env("LOTUS_FAULTS_RESULTS", "faults-results")));
+  }
+
+  /**
+   * The terminate round terminates workflows (only of orders the suite placed), so the suite never
+   * talks to a Temporal other than this machine's; the gateway is always 127.0.0.1.
+   */
+  void requireLoopbackTemporal() {
+    String host = temporalTarget.substring(0, temporalTarget.lastIndexOf(':'));
+    if (!(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"))) {
+      throw new IllegalArgumentException(
+          "The fault suite only targets a Temporal on loopback addresses, not " + temporalTarget);
+    }
   }
 
   private static String env(String name, String fallback) {

@@ -1,0 +1,57 @@
+package dev.lotussaga.faults;
+
+import dev.lotussaga.contracts.order.OrderStatus;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * An order's money, stock and courier against its state, from one row of {@link OrderChecks}'
+ * query. Exact for re-driven orders too: each step is keyed by the order id, so a run that walks
+ * the steps again finds their effects instead of taking them twice.
+ */
+final class EffectChecks {
+
+  static final String EFFECTS = "money, stock and courier match the order's state";
+
+  private EffectChecks() {}
+
+  static void check(Verdict verdict, String orderId, OrderStatus status, Map<String, Object> row) {
+    BigDecimal price = (BigDecimal) row.get("price");
+    BigDecimal charged = (BigDecimal) row.get("charged");
+    BigDecimal refunded = (BigDecimal) row.get("refunded");
+    boolean reserved = (Boolean) row.get("reserved");
+    Integer returned = (Integer) row.get("returned");
+    boolean booked = (Boolean) row.get("booked");
+    boolean paidOnce = charged != null && charged.compareTo(price) == 0 && refunded == null;
+    boolean holdsUnit = reserved && returned == null;
+    boolean expected =
+        switch (status.state()) {
+          case NotifyingSourceSystem -> paidOnce && holdsUnit && booked;
+          case Cancelled ->
+              refunded != null
+                  && refunded.compareTo(charged == null ? BigDecimal.ZERO : charged) == 0
+                  && (!reserved || Integer.valueOf(1).equals(returned))
+                  && !booked;
+          case ValidatingBilling -> charged == null && !reserved && !booked;
+          case ValidatingStock -> paidOnce && !reserved && !booked;
+          case ValidatingDelivery -> paidOnce && holdsUnit && !booked;
+        };
+    verdict.holds(
+        EFFECTS,
+        orderId,
+        expected,
+        status
+            + " with charged="
+            + charged
+            + " refunded="
+            + refunded
+            + " reserved="
+            + reserved
+            + " returned="
+            + returned
+            + " booked="
+            + booked
+            + " price="
+            + price);
+  }
+}

@@ -1,0 +1,75 @@
+package dev.lotussaga.faults;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * How many orders the gateway re-drove, two ways: the orders whose {@code run_generation} is above
+ * 1 (every re-drive so far, across gateway restarts), and the gateway's own counter {@code
+ * lotus_orders_redriven_total} (re-drives since its last start, so a killed gateway starts it
+ * again). Either is {@code null} where the gateway does not have it.
+ */
+final class Redrives {
+
+  record Count(Long orders, Double counter) {}
+
+  private static final String COUNTER = "lotus_orders_redriven_total";
+  private static final String UNDEFINED_COLUMN = "42703";
+
+  private final Database database;
+  private final URI metrics;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+  Redrives(Database database, URI gateway) {
+    this.database = database;
+    this.metrics = gateway.resolve("/actuator/prometheus");
+  }
+
+  Count count() throws SQLException, InterruptedException {
+    return new Count(ordersRedriven(), counter());
+  }
+
+  private Long ordersRedriven() throws SQLException {
+    try {
+      return database.count("select count(*) from gateway.customer_order where run_generation > 1");
+    } catch (SQLException e) {
+      if (UNDEFINED_COLUMN.equals(e.getSQLState())) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** The counter summed over its labels (one series per reason). */
+  private Double counter() throws InterruptedException {
+    HttpResponse<String> response;
+    try {
+      response =
+          http.send(
+              HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException unreachable) {
+      return null;
+    }
+    if (response.statusCode() != 200) {
+      return null;
+    }
+    Double sum = null;
+    for (String line : response.body().lines().toList()) {
+      if (line.startsWith(COUNTER + "{") || line.startsWith(COUNTER + " ")) {
+        String value =
+            line.contains("}")
+                ? line.substring(line.indexOf('}') + 1)
+                : line.substring(COUNTER.length());
+        sum = (sum == null ? 0 : sum) + Double.parseDouble(value.trim().split("\\s+")[0]);
+      }
+    }
+    return sum;
+  }
+}
