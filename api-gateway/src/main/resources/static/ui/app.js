@@ -10,7 +10,7 @@ const $ = (selector) => document.querySelector(selector);
 let session = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
 let orders = [];
 let selectedOrderId = null;
-let shown = { orders: '', timeline: '' };
+let shown = { orders: '', timeline: '', stuck: '' };
 let refreshTimer = null;
 let generation = 0;
 
@@ -74,7 +74,7 @@ function signOut(text) {
   sessionStorage.removeItem(SESSION_KEY);
   selectedOrderId = null;
   orders = [];
-  shown = { orders: '', timeline: '' };
+  shown = { orders: '', timeline: '', stuck: '' };
   clearTimeout(refreshTimer);
   render();
   if (text) say(text, 'error');
@@ -87,6 +87,7 @@ function render() {
   $('#orders').hidden = !signedIn;
   $('#buyer-tools').hidden = !signedIn || session.staff;
   $('#staff-tools').hidden = !signedIn || !session.staff;
+  $('#stuck').hidden = !signedIn || !session.staff;
   $('#timeline').hidden = !signedIn || selectedOrderId === null;
   if (!signedIn) return;
   $('#who-email').textContent = session.email;
@@ -108,9 +109,11 @@ async function refresh() {
       ? await api('GET', `/order/${encodeURIComponent(selectedOrderId)}/timeline`)
       : null;
     const balance = session && !session.staff ? await api('GET', '/billing/balance') : null;
+    const stuck = session && session.staff ? await api('GET', '/admin/stuck') : null;
     if (!current()) return;
     orders = list;
     showOrders();
+    if (stuck) showStuck(stuck);
     if (timeline) showTimeline(timeline);
     if (balance) $('#balance').textContent = balance.balance;
   } catch (error) {
@@ -163,7 +166,7 @@ function showStatus() {
 
 async function select(orderId) {
   selectedOrderId = orderId;
-  shown = { orders: '', timeline: '' };
+  shown = { orders: '', timeline: '', stuck: '' };
   $('#timeline-entries tbody').replaceChildren();
   render();
   await refresh();
@@ -190,6 +193,56 @@ function showTimeline(timeline) {
     cell(row, entry.detail, 'detail');
   }
   showStatus();
+}
+
+// Staff's recovery queue: retry now, or resolve a stuck compensation by hand with a reason.
+function showStuck(stuck) {
+  const snapshot = JSON.stringify(stuck);
+  if (snapshot === shown.stuck) return;
+  shown.stuck = snapshot;
+  const body = $('#stuck-list tbody');
+  body.replaceChildren();
+  $('#no-stuck').hidden = stuck.length > 0;
+  for (const order of stuck) {
+    const row = body.insertRow();
+    const link = document.createElement('button');
+    link.type = 'button';
+    link.className = 'order-link';
+    link.textContent = order.orderId;
+    link.addEventListener('click', () => select(order.orderId).catch(fail));
+    row.insertCell().append(link);
+    cell(row, order.stuck.step + (order.stuck.waitsForStaff ? ' (waits for staff)' : ''));
+    cell(row, order.stuck.attempts);
+    cell(row, order.stuck.lastError, 'detail');
+    cell(row, order.stuck.since, 'at');
+    const actions = row.insertCell();
+    actions.append(stuckAction('Retry now', () => retryStuck(order.orderId)));
+    if (order.stuck.waitsForStaff || ['refund', 'release_stock', 'release_courier'].includes(order.stuck.step)) {
+      actions.append(' ', stuckAction('Resolve by hand…', () => resolveStuck(order.orderId, order.stuck.step)));
+    }
+  }
+}
+
+function stuckAction(text, action) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = text;
+  button.addEventListener('click', () => action().catch(fail));
+  return button;
+}
+
+async function retryStuck(orderId) {
+  await api('POST', `/admin/stuck/${encodeURIComponent(orderId)}/retry`);
+  say(`Order ${orderId}: its stuck step is tried again now.`);
+  await refresh();
+}
+
+async function resolveStuck(orderId, step) {
+  const reason = window.prompt(`Why is the ${step} of order ${orderId} resolved by hand?`);
+  if (reason === null) return;
+  const resolved = await api('POST', `/admin/stuck/${encodeURIComponent(orderId)}/resolve`, { reason });
+  say(`Order ${orderId}: ${resolved.step} resolved by hand by ${resolved.resolvedBy}.`);
+  await refresh();
 }
 
 // ------------------------------------------------------------------ actions

@@ -5,6 +5,8 @@ import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.contracts.order.StateChange;
+import dev.lotussaga.contracts.order.StuckResolution;
+import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitingFor;
 import io.temporal.workflow.Workflow;
 import java.util.List;
@@ -19,6 +21,17 @@ public class WaitingOrderWorkflow implements OrderWorkflow {
     Workflow.await(() -> funded);
     return new OrderStatus(OrderState.ValidatingStock, null);
   }
+
+  @Override
+  public void retryStuck() {}
+
+  @Override
+  public StuckStep resolveStuck(StuckResolution resolution) {
+    return null;
+  }
+
+  @Override
+  public void validateResolveStuck(StuckResolution resolution) {}
 
   @Override
   public void fundsAdded() {

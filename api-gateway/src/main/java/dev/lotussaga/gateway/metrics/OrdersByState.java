@@ -5,7 +5,6 @@ import dev.lotussaga.contracts.order.WaitingFor;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,21 +13,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code lotus.orders.current}: how many orders are in each state now, and which of them wait for
- * funds, stock or a courier. Counted in the gateway's copy of every order's state (fed from Kafka),
- * so every gateway instance reports the same totals: aggregate with max, not sum. The count is
- * taken when the metrics are scraped, at most once per {@link #FRESH_FOR}.
+ * funds, stock or a courier. Counted in the gateway's copy of every order's state (fed from Kafka)
+ * when scraped ({@link CountedWhenScraped}).
  */
 @Component
 class OrdersByState implements MeterBinder {
 
   static final String METRIC = "lotus.orders.current";
-  static final Duration FRESH_FOR = Duration.ofSeconds(1);
   private static final String NOT_WAITING = "none";
 
   private final JdbcTemplate jdbc;
-  private Map<String, Long> counts = Map.of();
-  private long countedAtNanos;
-  private boolean counted;
+  private final CountedWhenScraped counts = new CountedWhenScraped(this::countNow);
 
   OrdersByState(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -46,21 +41,11 @@ class OrdersByState implements MeterBinder {
 
   private void register(MeterRegistry registry, OrderState state, String waitingFor) {
     String key = key(state.name(), waitingFor);
-    Gauge.builder(METRIC, () -> count(key))
+    Gauge.builder(METRIC, () -> counts.get(key))
         .description("Orders in each state now, by what they wait for")
         .tag("state", state.name())
         .tag("waiting_for", waitingFor)
         .register(registry);
-  }
-
-  private synchronized long count(String key) {
-    long now = System.nanoTime();
-    if (!counted || now - countedAtNanos > FRESH_FOR.toNanos()) {
-      counts = countNow();
-      countedAtNanos = now;
-      counted = true;
-    }
-    return counts.getOrDefault(key, 0L);
   }
 
   private Map<String, Long> countNow() {

@@ -2,6 +2,7 @@ package dev.lotussaga.gateway.order;
 
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
+import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitLimits;
 import dev.lotussaga.contracts.order.WaitingFor;
 import jakarta.persistence.Entity;
@@ -52,6 +53,16 @@ class CustomerOrder implements Persistable<String> {
   private Instant cancelRequestedAt;
 
   private String cancelReason;
+
+  private String stuckStep;
+
+  private Integer stuckAttempts;
+
+  private String stuckLastError;
+
+  private Instant stuckSince;
+
+  private Boolean stuckWaitsForStaff;
 
   // The id is assigned here, so without this save() would first look for the row to merge into.
   @Transient private boolean stored;
@@ -126,6 +137,18 @@ class CustomerOrder implements Persistable<String> {
   /** A cancel was accepted (or is being sent): a new run of the order must compensate. */
   boolean cancelRequested() {
     return cancelRequestedAt != null;
+  }
+
+  /** The step or compensation the order is stuck on, as its last event said; null if none. */
+  StuckStep stuck() {
+    return stuckStep == null
+        ? null
+        : new StuckStep(
+            stuckStep,
+            stuckAttempts == null ? 0 : stuckAttempts,
+            stuckLastError,
+            stuckSince,
+            Boolean.TRUE.equals(stuckWaitsForStaff));
   }
 
   /** The reason given with the stored cancel; empty when none was given. */

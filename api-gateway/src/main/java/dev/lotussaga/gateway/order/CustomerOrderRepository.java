@@ -17,6 +17,9 @@ interface CustomerOrderRepository extends JpaRepository<CustomerOrder, String> {
 
   List<CustomerOrder> findByUserIdOrderByCreatedAtDesc(long userId, Limit limit);
 
+  /** Orders stuck on a step or compensation, longest stuck first. */
+  List<CustomerOrder> findByStuckStepNotNullOrderByStuckSince(Limit limit);
+
   /** Everyone's orders, for staff. */
   List<CustomerOrder> findAllByOrderByCreatedAtDesc(Limit limit);
 

@@ -3,6 +3,7 @@ package dev.lotussaga.gateway.order;
 import dev.lotussaga.contracts.events.OrderEvent;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.StateChange;
+import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitingFor;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -48,14 +49,22 @@ class OrderTimeline {
             at,
             event.orderId());
     if (inserted == 1) {
+      StuckStep stuck = event.stuck();
       jdbc.update(
           """
-          update customer_order set status = ?, waiting_for = ?, status_at = ?
+          update customer_order set status = ?, waiting_for = ?, status_at = ?,
+                 stuck_step = ?, stuck_attempts = ?, stuck_last_error = ?, stuck_since = ?,
+                 stuck_waits_for_staff = ?
            where order_id = ? and status_at <= ?
           """,
           event.state().name(),
           waitingFor,
           at,
+          stuck == null ? null : stuck.step(),
+          stuck == null ? null : stuck.attempts(),
+          stuck == null ? null : stuck.lastError(),
+          stuck == null ? null : Timestamp.from(stuck.since()),
+          stuck == null ? null : stuck.waitsForStaff(),
           event.orderId(),
           at);
     }

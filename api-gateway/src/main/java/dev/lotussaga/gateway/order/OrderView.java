@@ -3,6 +3,7 @@ package dev.lotussaga.gateway.order;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.StateChange;
+import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitingFor;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.List;
 /**
  * @param source "workflow" when answered by a live workflow query, "stored" when answered from the
  *     last state the gateway saw on Kafka
+ * @param stuck the step or compensation that keeps failing, or null (from the order's last event)
  */
 record OrderView(
     String orderId,
@@ -18,7 +20,8 @@ record OrderView(
     OrderState status,
     WaitingFor waitingFor,
     List<StateChange> history,
-    String source) {
+    String source,
+    StuckStep stuck) {
 
   static OrderView of(
       CustomerOrder order, OrderStatus status, List<StateChange> history, String source) {
@@ -29,6 +32,7 @@ record OrderView(
         status.state(),
         status.waitingFor(),
         history,
-        source);
+        source,
+        order.stuck());
   }
 }

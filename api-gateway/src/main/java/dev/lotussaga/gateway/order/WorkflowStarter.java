@@ -38,6 +38,7 @@ class WorkflowStarter {
   private final WorkflowClient workflows;
   private final CustomerOrderRepository orders;
   private final WaitLimits waitLimits;
+  private final int stuckAfterAttempts;
   private volatile boolean searchAttributes;
 
   WorkflowStarter(
@@ -45,6 +46,7 @@ class WorkflowStarter {
     this.workflows = workflows;
     this.orders = orders;
     this.waitLimits = properties.waitLimits().toWaitLimits();
+    this.stuckAfterAttempts = properties.stuckAfterAttempts();
     this.searchAttributes = properties.searchAttributes();
   }
 
@@ -75,7 +77,8 @@ class WorkflowStarter {
         order.productId(),
         order.price(),
         order.waitLimits(waitLimits),
-        resumption);
+        resumption,
+        stuckAfterAttempts);
   }
 
   private boolean startWorkflow(CustomerOrder order) {

@@ -56,7 +56,9 @@ class GatewayMetricsTest {
     assertThat(currentOrders("ValidatingBilling", "none")).isPositive();
   }
 
-  /** The gauge may lag the table by {@link OrdersByState#FRESH_FOR}, and other tests' events. */
+  /**
+   * The gauge may lag the table by {@link CountedWhenScraped#FRESH_FOR}, and other tests' events.
+   */
   private void assertGaugeFollowsTheTable(String state, String waitingFor)
       throws InterruptedException {
     String tag = waitingFor == null ? "none" : waitingFor.toLowerCase();

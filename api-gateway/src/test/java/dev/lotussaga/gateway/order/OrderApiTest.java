@@ -11,27 +11,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lotussaga.contracts.events.NotificationType;
 import dev.lotussaga.contracts.events.OrderEvent;
-import dev.lotussaga.contracts.events.OrderEventActivities;
 import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.gateway.GatewayTest;
 import dev.lotussaga.gateway.StandInServices;
 import dev.lotussaga.gateway.Users;
+import dev.lotussaga.web.MoneyAmount;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.serializer.JsonSerializer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -203,7 +197,7 @@ class OrderApiTest {
     }
     http.perform(
             post("/billing/add-money").param("money", "-5").header("Authorization", buyer.bearer()))
-        .andExpect(jsonPath("$.detail").value("money must be a positive amount"));
+        .andExpect(jsonPath("$.detail").value("money must be " + MoneyAmount.FORM));
   }
 
   private ResultActions place(Users.SignedIn user, int product, String idempotencyKey)
@@ -233,23 +227,7 @@ class OrderApiTest {
   }
 
   private void publish(OrderEvent event) throws Exception {
-    KafkaTemplate<String, OrderEvent> kafka =
-        new KafkaTemplate<>(
-            new DefaultKafkaProducerFactory<>(
-                Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    broker.getBrokersAsString(),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                    StringSerializer.class,
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                    JsonSerializer.class,
-                    JsonSerializer.ADD_TYPE_INFO_HEADERS,
-                    false)));
-    try {
-      kafka.send(OrderEventActivities.TOPIC, event.orderId(), event).get();
-    } finally {
-      kafka.destroy();
-    }
+    OrderEventPublisher.publish(broker, event);
   }
 
   private static void problem(ResultActions result, int status) throws Exception {

@@ -135,7 +135,7 @@ class SearchableStartTest {
         client,
         orders,
         new OrderProperties(
-            new OrderProperties.WaitLimitProperties(null, null, null), searchAttributes));
+            new OrderProperties.WaitLimitProperties(null, null, null), searchAttributes, 10));
   }
 
   /**

@@ -5,6 +5,8 @@ import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.contracts.order.StateChange;
+import dev.lotussaga.contracts.order.StuckResolution;
+import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitingFor;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
@@ -26,6 +28,19 @@ public class StandInOrderWorkflow implements OrderWorkflow {
     Workflow.await(() -> funded || cancelled);
     return new OrderStatus(OrderState.ValidatingStock, null);
   }
+
+  @Override
+  public void retryStuck() {}
+
+  /** As the saga answers a resolution of a stuck refund. */
+  @Override
+  public StuckStep resolveStuck(StuckResolution resolution) {
+    return new StuckStep(
+        "refund", 1, "stand-in", Instant.ofEpochMilli(Workflow.currentTimeMillis()), true);
+  }
+
+  @Override
+  public void validateResolveStuck(StuckResolution resolution) {}
 
   @Override
   public void fundsAdded() {

@@ -1,13 +1,15 @@
 package dev.lotussaga.contracts.events;
 
 import dev.lotussaga.contracts.order.OrderState;
+import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitingFor;
 import java.time.Instant;
 
 /**
  * A change of an order's state, as published to Kafka. {@code eventId} is unique and stable across
  * retries, so consumers deduplicate by it. {@code notification} is set when the change is one the
- * buyer is told about.
+ * buyer is told about. {@code stuck} is set while a step or compensation of the order keeps
+ * failing; the first event after it is fixed has none.
  */
 public record OrderEvent(
     String eventId,
@@ -17,4 +19,18 @@ public record OrderEvent(
     WaitingFor waitingFor,
     NotificationType notification,
     String message,
-    Instant occurredAt) {}
+    Instant occurredAt,
+    StuckStep stuck) {
+
+  public OrderEvent(
+      String eventId,
+      String orderId,
+      long userId,
+      OrderState state,
+      WaitingFor waitingFor,
+      NotificationType notification,
+      String message,
+      Instant occurredAt) {
+    this(eventId, orderId, userId, state, waitingFor, notification, message, occurredAt, null);
+  }
+}

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
  * @param waitLimits how long the order may wait for each resource; {@code null} (orders started
  *     before limits existed) means the defaults
  * @param resumption {@code null} for an order's first run; what a re-driven run carries over
+ * @param stuckAfterAttempts failed attempts of a step or compensation after which the order shows
+ *     it stuck; {@code null} means {@link #DEFAULT_STUCK_AFTER_ATTEMPTS}
  */
 public record OrderRequest(
     String orderId,
@@ -15,15 +17,34 @@ public record OrderRequest(
     int productId,
     BigDecimal price,
     WaitLimits waitLimits,
-    Resumption resumption) {
+    Resumption resumption,
+    Integer stuckAfterAttempts) {
+
+  public static final int DEFAULT_STUCK_AFTER_ATTEMPTS = 10;
 
   public OrderRequest(String orderId, long userId, int productId, BigDecimal price) {
-    this(orderId, userId, productId, price, null, null);
+    this(orderId, userId, productId, price, null, null, null);
   }
 
   public OrderRequest(
       String orderId, long userId, int productId, BigDecimal price, WaitLimits waitLimits) {
-    this(orderId, userId, productId, price, waitLimits, null);
+    this(orderId, userId, productId, price, waitLimits, null, null);
+  }
+
+  public OrderRequest(
+      String orderId,
+      long userId,
+      int productId,
+      BigDecimal price,
+      WaitLimits waitLimits,
+      Resumption resumption) {
+    this(orderId, userId, productId, price, waitLimits, resumption, null);
+  }
+
+  public int stuckAfterAttemptsOrDefault() {
+    return stuckAfterAttempts == null || stuckAfterAttempts < 1
+        ? DEFAULT_STUCK_AFTER_ATTEMPTS
+        : stuckAfterAttempts;
   }
 
   /** The resumption of a re-driven run, or {@link Resumption#FIRST_RUN}. */

@@ -13,6 +13,15 @@ public final class OrderSaga {
 
   public static final String UPDATE_CANCEL = "cancel";
 
+  /** Staff: try a stuck step or compensation again now. */
+  public static final String SIGNAL_RETRY_STUCK = "retryStuck";
+
+  /** Staff: a stuck compensation was done by hand; skip it. */
+  public static final String UPDATE_RESOLVE_STUCK = "resolveStuck";
+
+  /** Failure type of a resolve update for an order that is not stuck on a compensation. */
+  public static final String NOT_STUCK_ON_COMPENSATION = "NotStuckOnCompensation";
+
   /** Failure type of a cancel update that came too late: the order is with the courier. */
   public static final String ALREADY_IN_DELIVERY = "AlreadyInDelivery";
 

@@ -25,8 +25,12 @@ public final class OrderSearchAttributes {
   public static final SearchAttributeKey<Long> PRODUCT_ID =
       SearchAttributeKey.forLong("OrderProductId");
 
+  /** The step or compensation the order is stuck on ({@code refund}, ...), or {@code none}. */
+  public static final SearchAttributeKey<String> STUCK =
+      SearchAttributeKey.forKeyword("OrderStuck");
+
   public static final List<SearchAttributeKey<?>> ALL =
-      List.of(STATUS, WAITING_FOR, USER_ID, PRODUCT_ID);
+      List.of(STATUS, WAITING_FOR, USER_ID, PRODUCT_ID, STUCK);
 
   private static final String NOT_WAITING = "none";
 
@@ -39,6 +43,7 @@ public final class OrderSearchAttributes {
         .set(WAITING_FOR, NOT_WAITING)
         .set(USER_ID, order.userId())
         .set(PRODUCT_ID, (long) order.productId())
+        .set(STUCK, NOT_WAITING)
         .build();
   }
 
@@ -47,6 +52,11 @@ public final class OrderSearchAttributes {
     return new SearchAttributeUpdate<?>[] {
       STATUS.valueSet(status.state().name()), WAITING_FOR.valueSet(waitingFor(status))
     };
+  }
+
+  /** The change that makes the attributes show {@code stuck} ({@code null}: not stuck). */
+  public static SearchAttributeUpdate<?> updateFor(StuckStep stuck) {
+    return STUCK.valueSet(stuck == null ? NOT_WAITING : stuck.step());
   }
 
   private static String waitingFor(OrderStatus status) {

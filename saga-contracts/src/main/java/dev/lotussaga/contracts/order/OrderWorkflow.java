@@ -40,6 +40,21 @@ public interface OrderWorkflow {
   @UpdateValidatorMethod(updateName = OrderSaga.UPDATE_CANCEL)
   void validateCancel(String reason);
 
+  /** Staff: try the stuck step or compensation again now instead of after the pause. */
+  @SignalMethod(name = OrderSaga.SIGNAL_RETRY_STUCK)
+  void retryStuck();
+
+  /**
+   * Staff: the stuck compensation was done by hand; the saga skips it and goes on. Rejected
+   * (failure type {@link OrderSaga#NOT_STUCK_ON_COMPENSATION}) unless a compensation is stuck, or
+   * without a reason.
+   */
+  @UpdateMethod(name = OrderSaga.UPDATE_RESOLVE_STUCK)
+  StuckStep resolveStuck(StuckResolution resolution);
+
+  @UpdateValidatorMethod(updateName = OrderSaga.UPDATE_RESOLVE_STUCK)
+  void validateResolveStuck(StuckResolution resolution);
+
   @QueryMethod(name = OrderSaga.QUERY_STATUS)
   OrderStatus status();
 

@@ -7,6 +7,7 @@ import dev.lotussaga.contracts.order.OrderRequest;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.StateChange;
+import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.workflows.order.OrderMetrics.WaitOutcome;
 import io.temporal.workflow.Workflow;
@@ -34,6 +35,7 @@ final class OrderJournal {
   private OrderStatus status = INITIAL_STATUS;
   private Instant statusSince;
   private int published;
+  private StuckStep stuck;
 
   /**
    * @param visibility {@code null} for orders started before they showed a memo and search
@@ -93,6 +95,28 @@ final class OrderJournal {
     change(waiting, notification, message, events);
   }
 
+  /**
+   * Shows the order stuck on a step (or, with {@code null}, no longer stuck): one event with its
+   * current state, and its memo and search attributes.
+   */
+  void showStuck(StuckStep now) {
+    stuck = now;
+    if (visibility != null) {
+      visibility.showStuck(now);
+    }
+    String message =
+        now == null
+            ? "No longer stuck"
+            : "Stuck on "
+                + now.step()
+                + " after "
+                + now.attempts()
+                + " failed attempts: "
+                + now.lastError()
+                + (now.waitsForStaff() ? "; waits for staff" : "; retrying");
+    publish(status, null, message, Instant.ofEpochMilli(Workflow.currentTimeMillis()), events);
+  }
+
   private void change(
       OrderStatus next,
       NotificationType notification,
@@ -106,17 +130,27 @@ final class OrderJournal {
       show(next, message);
     }
     status = next;
+    publish(next, notification, message, at, publisher);
+  }
+
+  private void publish(
+      OrderStatus shown,
+      NotificationType notification,
+      String message,
+      Instant at,
+      OrderEventActivities publisher) {
     published++;
     publisher.publishOrderEvent(
         new OrderEvent(
             eventIdPrefix + published,
             order.orderId(),
             order.userId(),
-            next.state(),
-            next.waitingFor(),
+            shown.state(),
+            shown.waitingFor(),
             notification,
             message,
-            at));
+            at,
+            stuck));
   }
 
   private void show(OrderStatus shown, String note) {

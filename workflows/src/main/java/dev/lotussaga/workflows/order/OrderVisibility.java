@@ -3,6 +3,7 @@ package dev.lotussaga.workflows.order;
 import dev.lotussaga.contracts.order.OrderRequest;
 import dev.lotussaga.contracts.order.OrderSearchAttributes;
 import dev.lotussaga.contracts.order.OrderStatus;
+import dev.lotussaga.contracts.order.StuckStep;
 import io.temporal.workflow.Workflow;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,9 @@ final class OrderVisibility {
 
   private final OrderRequest order;
   private final boolean searchable;
+  private OrderStatus status;
+  private String note;
+  private StuckStep stuck;
 
   OrderVisibility(OrderRequest order) {
     this.order = order;
@@ -26,13 +30,25 @@ final class OrderVisibility {
   }
 
   void show(OrderStatus status, String note) {
+    this.status = status;
+    this.note = note;
     if (searchable) {
       Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.updatesFor(status));
     }
-    Workflow.upsertMemo(Map.of(MEMO_KEY, summary(status, note)));
+    Workflow.upsertMemo(Map.of(MEMO_KEY, summary()));
   }
 
-  private Map<String, Object> summary(OrderStatus status, String note) {
+  /** The step the order is stuck on, or none; the search attribute only where it is known. */
+  void showStuck(StuckStep now) {
+    this.stuck = now;
+    if (searchable
+        && Workflow.getTypedSearchAttributes().containsKey(OrderSearchAttributes.STUCK)) {
+      Workflow.upsertTypedSearchAttributes(OrderSearchAttributes.updateFor(now));
+    }
+    Workflow.upsertMemo(Map.of(MEMO_KEY, summary()));
+  }
+
+  private Map<String, Object> summary() {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("orderId", order.orderId());
     summary.put("userId", order.userId());
@@ -41,6 +57,9 @@ final class OrderVisibility {
     summary.put("status", status.state().name());
     summary.put("waitingFor", status.waitingFor() == null ? null : status.waitingFor().name());
     summary.put("note", note);
+    if (stuck != null) {
+      summary.put("stuck", stuck);
+    }
     return summary;
   }
 }

@@ -23,6 +23,8 @@ import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.contracts.order.Resumption;
 import dev.lotussaga.contracts.order.StateChange;
+import dev.lotussaga.contracts.order.StuckResolution;
+import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.contracts.stock.ReleaseStock;
 import dev.lotussaga.contracts.stock.ReservationOutcome;
@@ -73,7 +75,14 @@ public class OrderWorkflowImpl implements OrderWorkflow {
    */
   static final String REDRIVE_CHANGE = "redrive";
 
-  private final SagaSteps steps = new SagaSteps();
+  /**
+   * Version 1 runs steps and compensations in rounds of attempts and shows the order stuck after
+   * each failed round (or at once when a compensation fails for good), for staff to see and act on.
+   */
+  static final String STUCK_STEPS_CHANGE = "stuck-steps";
+
+  private SagaSteps steps;
+  private final StuckSteps stuckSteps = new StuckSteps(this::cancelRequested);
   private final Saga compensations = new Saga(new Saga.Options.Builder().build());
   private final OrderMetrics metrics = new OrderMetrics();
   private final Waits waits = new Waits(this::cancelRequested);
@@ -87,6 +96,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         Workflow.getVersion(REDRIVE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
             ? order.resumptionOrFirstRun()
             : Resumption.FIRST_RUN;
+    boolean showsStuck = Workflow.getVersion(STUCK_STEPS_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    steps = new SagaSteps(showsStuck ? order.stuckAfterAttemptsOrDefault() : 0);
     if (Workflow.getVersion(WAIT_DEADLINES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
       waits.enforceDeadlines(order.waitLimits(), resumption.firstWaits());
     }
@@ -98,6 +109,9 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     journal =
         new OrderJournal(
             order, resumption.generation(), steps.events(localEvents), metrics, visibility);
+    if (showsStuck) {
+      stuckSteps.watch(order.stuckAfterAttemptsOrDefault(), journal::showStuck);
+    }
     if (resumption.cancelled()) {
       cancel(resumption.cancelReason());
       undoEverything(order);
@@ -120,7 +134,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     stopIfCancelled();
     addRefund(order);
     ChargeOrder charge = new ChargeOrder(order.orderId(), order.userId(), order.price());
-    while (steps.billing().chargeOrder(charge) != ChargeOutcome.CHARGED) {
+    while (stuckSteps.step("charge", () -> steps.billing().chargeOrder(charge))
+        != ChargeOutcome.CHARGED) {
       journal.waitFor(
           WaitingFor.FUNDS,
           PAYMENT_FAILED,
@@ -132,7 +147,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
 
     addStockRelease(order);
     ReserveStock reservation = new ReserveStock(order.orderId(), order.productId());
-    while (steps.stock().reserveStock(reservation) != ReservationOutcome.RESERVED) {
+    while (stuckSteps.step("reserve_stock", () -> steps.stock().reserveStock(reservation))
+        != ReservationOutcome.RESERVED) {
       journal.waitFor(WaitingFor.STOCK);
       waits.await(WaitingFor.STOCK);
     }
@@ -143,7 +159,8 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     addCourierRelease(order);
     BookCourier courier = new BookCourier(order.orderId(), order.productId());
     CourierBooking booking;
-    while (!(booking = steps.delivery().bookCourier(courier)).hasCourier()) {
+    while (!(booking = stuckSteps.step("book_courier", () -> steps.delivery().bookCourier(courier)))
+        .hasCourier()) {
       journal.waitFor(WaitingFor.COURIER);
       awaitCourier(booking);
     }
@@ -185,7 +202,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private void addCompensation(String step, Runnable undo) {
     compensations.addCompensation(
         () -> {
-          undo.run();
+          stuckSteps.compensation(step, undo);
           metrics.compensated(step);
         });
   }
@@ -227,7 +244,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     Workflow.newDetachedCancellationScope(
             () -> {
               compensations.compensate();
-              journal.advance(Cancelled, ORDER_CANCELLED, "Order cancelled: " + reason);
+              List<String> byHand = stuckSteps.resolvedByHand();
+              journal.advance(
+                  Cancelled,
+                  ORDER_CANCELLED,
+                  "Order cancelled: "
+                      + reason
+                      + (byHand.isEmpty() ? "" : " (" + String.join("; ", byHand) + ")"));
             })
         .run();
   }
@@ -259,6 +282,21 @@ public class OrderWorkflowImpl implements OrderWorkflow {
       throw ApplicationFailure.newNonRetryableFailure(
           "The order is already handed to delivery", OrderSaga.ALREADY_IN_DELIVERY);
     }
+  }
+
+  @Override
+  public void retryStuck() {
+    stuckSteps.retry();
+  }
+
+  @Override
+  public void validateResolveStuck(StuckResolution resolution) {
+    stuckSteps.checkResolvable(resolution);
+  }
+
+  @Override
+  public StuckStep resolveStuck(StuckResolution resolution) {
+    return stuckSteps.resolve(resolution);
   }
 
   @Override

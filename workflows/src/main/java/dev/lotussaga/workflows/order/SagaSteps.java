@@ -14,8 +14,10 @@ import java.time.Duration;
 
 /**
  * Activity stubs of the saga, one per owning service and task queue. Business outcomes ("no money")
- * come back as values; only faults throw, and faults are retried without limit because every step
- * is idempotent and giving up would strand money or stock.
+ * come back as values; only faults throw. Faults are retried in rounds of a few attempts, after
+ * each of which {@link StuckSteps} shows the order stuck and starts the next round: every step is
+ * idempotent, and giving up would strand money or stock. Orders started before that retry without
+ * limit.
  */
 final class SagaSteps {
 
@@ -26,13 +28,10 @@ final class SagaSteps {
           .setMaximumInterval(Duration.ofSeconds(30))
           .build();
 
-  private final BillingActivities billing =
-      stub(BillingActivities.class, BillingActivities.TASK_QUEUE);
-  private final StockActivities stock = stub(StockActivities.class, StockActivities.TASK_QUEUE);
-  private final DeliveryActivities delivery =
-      stub(DeliveryActivities.class, DeliveryActivities.TASK_QUEUE);
-  private final OrderEventActivities events =
-      stub(OrderEventActivities.class, OrderSaga.TASK_QUEUE);
+  private final BillingActivities billing;
+  private final StockActivities stock;
+  private final DeliveryActivities delivery;
+  private final OrderEventActivities events;
 
   /**
    * Publishing an event is short, idempotent and needs nothing but Kafka, so it runs as a local
@@ -51,6 +50,17 @@ final class SagaSteps {
                   RETRY_UNTIL_DONE.toBuilder().setMaximumAttempts(Integer.MAX_VALUE).build())
               .build());
 
+  /**
+   * @param attemptsPerRound maximum attempts of a step before the saga hears of it; 0: no maximum
+   */
+  SagaSteps(int attemptsPerRound) {
+    RetryOptions retry = RETRY_UNTIL_DONE.toBuilder().setMaximumAttempts(attemptsPerRound).build();
+    billing = stub(BillingActivities.class, BillingActivities.TASK_QUEUE, retry);
+    stock = stub(StockActivities.class, StockActivities.TASK_QUEUE, retry);
+    delivery = stub(DeliveryActivities.class, DeliveryActivities.TASK_QUEUE, retry);
+    events = stub(OrderEventActivities.class, OrderSaga.TASK_QUEUE, RETRY_UNTIL_DONE);
+  }
+
   BillingActivities billing() {
     return billing;
   }
@@ -68,13 +78,13 @@ final class SagaSteps {
     return local ? localEvents : events;
   }
 
-  private static <T> T stub(Class<T> activities, String taskQueue) {
+  private static <T> T stub(Class<T> activities, String taskQueue, RetryOptions retry) {
     return Workflow.newActivityStub(
         activities,
         ActivityOptions.newBuilder()
             .setTaskQueue(taskQueue)
             .setStartToCloseTimeout(Duration.ofSeconds(10))
-            .setRetryOptions(RETRY_UNTIL_DONE)
+            .setRetryOptions(retry)
             // A cancelled order waits for a running step to finish, so that its compensation
             // (registered before the step) always runs after the step's effect, never before it.
             .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
