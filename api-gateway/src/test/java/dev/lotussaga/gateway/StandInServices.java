@@ -19,12 +19,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Billing, stock, delivery and notification as the gateway sees them: their internal APIs, kept in
- * memory. During {@link #duringOutage} every call fails the way a crashed service does.
+ * memory, Idempotency-Keys included. During {@link #duringOutage} every call fails the way a
+ * crashed service does.
  */
 public final class StandInServices {
 
@@ -39,7 +41,10 @@ public final class StandInServices {
   private final HttpServer server;
   private final Map<Long, BigDecimal> balances = new ConcurrentHashMap<>();
   private final Map<Integer, Integer> stock = new ConcurrentHashMap<>(Map.of(1, 5000, 2, 0, 3, 0));
-  private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+  private final Set<String> waitingForAcceptance = ConcurrentHashMap.newKeySet();
+  private final Map<String, Map<String, Object>> accepted = new ConcurrentHashMap<>();
+  private final Map<String, KeyUse> keyUses = new ConcurrentHashMap<>();
+  private final List<String> forwardedKeys = new CopyOnWriteArrayList<>();
   private final List<Map<String, Object>> notifications = new CopyOnWriteArrayList<>();
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong();
@@ -89,48 +94,77 @@ public final class StandInServices {
     notifications.add(notification);
   }
 
+  /** The order waits for staff acceptance, as delivery would have it; others are a 409. */
+  public void awaitAcceptance(String orderId) {
+    waitingForAcceptance.add(orderId);
+  }
+
   /** Every call the gateway made, as "METHOD raw-path?raw-query". */
   public List<String> calls() {
     return List.copyOf(calls);
+  }
+
+  /** Every call that came with an Idempotency-Key, as "METHOD raw-path?raw-query key". */
+  public List<String> forwardedKeys() {
+    return List.copyOf(forwardedKeys);
   }
 
   public interface ThrowingRunnable {
     void run() throws Exception;
   }
 
-  private record Answer(int status, Object body) {}
+  private record Answer(int status, Object body, boolean replayed) {
+    Answer(int status, Object body) {
+      this(status, body, false);
+    }
+  }
+
+  /** What a key's first request asked and what it answered. */
+  private record KeyUse(String request, Answer answer) {}
 
   private void answer(HttpExchange exchange) throws IOException {
     try (exchange) {
       URI uri = exchange.getRequestURI();
-      calls.add(
+      String call =
           exchange.getRequestMethod()
               + " "
               + uri.getRawPath()
-              + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+              + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      calls.add(call);
+      String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+      if (key != null) {
+        forwardedKeys.add(call + " " + key);
+      }
       if (down) {
         throw new IOException("stand-in service is down");
       }
-      Answer answer = route(exchange.getRequestMethod(), uri);
+      Answer answer = route(exchange.getRequestMethod(), uri, key);
       byte[] body = json.writeValueAsBytes(answer.body());
       exchange
           .getResponseHeaders()
           .set(
               "Content-Type",
               answer.status() >= 400 ? "application/problem+json" : "application/json");
+      if (answer.replayed()) {
+        exchange.getResponseHeaders().set("Idempotent-Replayed", "true");
+      }
       exchange.sendResponseHeaders(answer.status(), body.length);
       exchange.getResponseBody().write(body);
     }
   }
 
-  private Answer route(String method, URI uri) {
+  private Answer route(String method, URI uri, String key) {
     String path = uri.getRawPath();
     Map<String, String> query = query(uri.getRawQuery());
     Matcher m;
     try {
       if (method.equals("POST") && (m = DEPOSIT.matcher(path)).matches()) {
+        long userId = userId(m);
         BigDecimal amount = new BigDecimal(query.get("amount"));
-        return ok(Map.of("balance", balances.merge(userId(m), amount, BigDecimal::add)));
+        return once(
+            key == null ? null : "user " + userId + " " + key,
+            "deposit " + amount.stripTrailingZeros().toPlainString(),
+            () -> ok(Map.of("balance", balances.merge(userId, amount, BigDecimal::add))));
       }
       if (method.equals("GET") && (m = ACCOUNT.matcher(path)).matches()) {
         return ok(Map.of("balance", balances.getOrDefault(userId(m), BigDecimal.ZERO)));
@@ -141,15 +175,20 @@ public final class StandInServices {
           return problem(404, "No product " + productId + " in stock");
         }
         int units = Integer.parseInt(query.get("units"));
-        return ok(
-            Map.of(
-                "productId", productId, "available", stock.merge(productId, units, Integer::sum)));
+        return once(
+            key == null ? null : "staff " + Long.parseLong(query.get("staffId")) + " " + key,
+            "add " + units + " of " + productId,
+            () ->
+                ok(
+                    Map.of(
+                        "productId",
+                        productId,
+                        "available",
+                        stock.merge(productId, units, Integer::sum))));
       }
       if (method.equals("POST") && (m = ACCEPTANCE.matcher(path)).matches()) {
         String orderId = decode(m.group(1));
-        return accepted.add(orderId)
-            ? ok(Map.of("orderId", orderId, "acceptedAt", Instant.now().toString()))
-            : problem(409, "Order " + orderId + " is not waiting for delivery acceptance");
+        return accept(orderId);
       }
       if (method.equals("GET") && (m = NOTIFICATIONS.matcher(path)).matches()) {
         long userId = userId(m);
@@ -167,6 +206,41 @@ public final class StandInServices {
       return problem(400, "Bad input: " + badInput.getMessage());
     }
     return problem(404, "No such internal endpoint");
+  }
+
+  /** Accepting again answers the first acceptance, as delivery does. */
+  private synchronized Answer accept(String orderId) {
+    Map<String, Object> earlier = accepted.get(orderId);
+    if (earlier != null) {
+      return new Answer(200, earlier, true);
+    }
+    if (!waitingForAcceptance.remove(orderId)) {
+      return problem(409, "Order " + orderId + " is not waiting for delivery acceptance");
+    }
+    Map<String, Object> first = Map.of("orderId", orderId, "acceptedAt", Instant.now().toString());
+    accepted.put(orderId, first);
+    return ok(first);
+  }
+
+  /**
+   * Runs the request unless its key (null: none) was used: then the first answer again, or a 422 if
+   * the key's first request was another one.
+   */
+  private synchronized Answer once(String key, String request, Supplier<Answer> run) {
+    if (key == null) {
+      return run.get();
+    }
+    KeyUse first = keyUses.get(key);
+    if (first == null) {
+      Answer answer = run.get();
+      if (answer.status() == 200) {
+        keyUses.put(key, new KeyUse(request, answer));
+      }
+      return answer;
+    }
+    return first.request().equals(request)
+        ? new Answer(200, first.answer().body(), true)
+        : problem(422, "This Idempotency-Key was used for another request");
   }
 
   private static long userId(Matcher m) {

@@ -1,6 +1,9 @@
 package dev.lotussaga.faults;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Invariants over the services' own books, in SQL across their schemas. Each query returns the rows
@@ -159,6 +162,11 @@ final class LedgerChecks {
         ORDERS),
   };
 
+  static final String DEPOSITS_MEANT =
+      "per buyer, billing's deposits are the top-ups the driver meant, retries applied once";
+  static final String ADDITIONS_MEANT =
+      "per product, stock's additions are the arrivals staff meant, retries applied once";
+
   private final Database database;
 
   LedgerChecks(Database database) {
@@ -174,5 +182,24 @@ final class LedgerChecks {
           database.count(check.expected()) > 0,
           "the gateway's orders say there is something to check");
     }
+    checkWhatTheDriverMeant(verdict, DriverLedger.OF_THIS_RUN);
+  }
+
+  /** Against the driver's own record, as the books alone cannot tell a retry from a top-up. */
+  private void checkWhatTheDriverMeant(Verdict verdict, DriverLedger meant) throws SQLException {
+    Map<Long, BigDecimal> deposited = new HashMap<>();
+    for (Map<String, Object> row :
+        database.rows("select user_id, sum(amount) s from billing.deposit group by user_id")) {
+      deposited.put(((Number) row.get("user_id")).longValue(), (BigDecimal) row.get("s"));
+    }
+    verdict.rows(DEPOSITS_MEANT, meant.buyers(), meant.offendingBuyers(deposited));
+    verdict.covered(DEPOSITS_MEANT, !deposited.isEmpty(), "billing holds deposits");
+    Map<Integer, Long> added = new HashMap<>();
+    for (Map<String, Object> row :
+        database.rows("select product_id, sum(units) s from stock.stock_addition group by 1")) {
+      added.put(((Number) row.get("product_id")).intValue(), ((Number) row.get("s")).longValue());
+    }
+    verdict.rows(ADDITIONS_MEANT, meant.products(), meant.offendingProducts(added));
+    verdict.covered(ADDITIONS_MEANT, !added.isEmpty(), "stock holds additions");
   }
 }

@@ -10,10 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,8 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The public HTTP API, used the way a careful client does while parts of the stack are down:
  * unreachable gateway (killed, restarting), 5xx and 429 answers are retried for a while, placing an
- * order always with the same Idempotency-Key. It also notes what the answers promised, for the
- * checks: which cancels were accepted, and every 5xx that was not a proper 503.
+ * order, a top-up or a stock arrival each with one Idempotency-Key across its retries. It also
+ * notes what the answers promised, for the checks: which cancels were accepted, and every 5xx that
+ * was not a proper 503; and what top-ups and arrivals it made, in {@link DriverLedger}.
  */
 final class LotusApi {
 
@@ -74,8 +77,21 @@ final class LotusApi {
         .asText();
   }
 
+  /** One top-up: its Idempotency-Key stays the same across the retries; noted in the ledger. */
   void addMoney(String token, BigDecimal amount) throws IOException, InterruptedException {
-    call(empty("POST", "/billing/add-money?money=" + amount.toPlainString(), token), Set.of(200));
+    HttpRequest request =
+        request("/billing/add-money?money=" + amount.toPlainString(), token)
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    long buyer = userIdOf(token);
+    boolean answered = false;
+    try {
+      call(request, Set.of(200));
+      answered = true;
+    } finally {
+      DriverLedger.OF_THIS_RUN.toppedUp(buyer, amount, answered);
+    }
   }
 
   String placeOrder(String token, int product, String idempotencyKey)
@@ -98,11 +114,21 @@ final class LotusApi {
     return status;
   }
 
+  /** One stock arrival, with a key like {@link #addMoney}'s; noted in the ledger. */
   void addStock(String staffToken, int product, int units)
       throws IOException, InterruptedException {
-    call(
-        empty("PUT", "/stock/add?idSubscription=" + product + "&count=" + units, staffToken),
-        Set.of(200));
+    HttpRequest request =
+        request("/stock/add?idSubscription=" + product + "&count=" + units, staffToken)
+            .header("Idempotency-Key", UUID.randomUUID().toString())
+            .PUT(HttpRequest.BodyPublishers.noBody())
+            .build();
+    boolean answered = false;
+    try {
+      call(request, Set.of(200));
+      answered = true;
+    } finally {
+      DriverLedger.OF_THIS_RUN.addedStock(product, units, answered);
+    }
   }
 
   void acceptDelivery(String staffToken, String orderId) throws IOException, InterruptedException {
@@ -177,6 +203,12 @@ final class LotusApi {
     synchronized (serverErrorAnswers) {
       return List.copyOf(serverErrorAnswers.subList(from, serverErrorAnswers.size()));
     }
+  }
+
+  /** The user id the gateway put in the token's subject. */
+  private static long userIdOf(String token) throws IOException {
+    String payload = token.split("\\.")[1];
+    return JSON.readTree(Base64.getUrlDecoder().decode(payload)).get("sub").asLong();
   }
 
   private static String describe(HttpRequest request) {

@@ -1,13 +1,14 @@
 package dev.lotussaga.billing.account;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.NotNull;
+import dev.lotussaga.web.IdempotencyKey;
+import dev.lotussaga.web.MoneyAmount;
+import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,16 +24,20 @@ class AccountController {
     this.deposits = deposits;
   }
 
+  /**
+   * {@code amount} in {@link MoneyAmount}'s form. With an Idempotency-Key the buyer used before:
+   * the first answer again, marked {@code Idempotent-Replayed: true}; 422 for another amount.
+   */
   @PostMapping("/deposits")
-  Balance deposit(
+  ResponseEntity<Balance> deposit(
       @PathVariable long userId,
-      @RequestParam
-          @NotNull
-          @DecimalMin(value = "0", inclusive = false)
-          @DecimalMax("1000000000")
-          @Digits(integer = 12, fraction = 2)
-          BigDecimal amount) {
-    return new Balance(deposits.deposit(userId, amount));
+      @RequestParam String amount,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false)
+          @Pattern(regexp = IdempotencyKey.PATTERN, message = "must be " + IdempotencyKey.FORM)
+          String idempotencyKey) {
+    var topUp = deposits.deposit(userId, MoneyAmount.parse("amount", amount), idempotencyKey);
+    Balance balance = new Balance(topUp.balance());
+    return topUp.replayed() ? IdempotencyKey.replayed(balance) : ResponseEntity.ok(balance);
   }
 
   @GetMapping

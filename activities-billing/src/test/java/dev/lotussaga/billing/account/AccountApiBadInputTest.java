@@ -32,9 +32,14 @@ class AccountApiBadInputTest {
 
   private static Attempt deposit(Random random) {
     Attempt deposit = Attempt.post("/internal/accounts/" + userId(random) + "/deposits");
-    return random.nextInt(8) == 0
-        ? deposit
-        : deposit.withParam("amount", random.nextInt(3) == 0 ? "100" : hostile(random));
+    if (random.nextInt(8) != 0) {
+      deposit = deposit.withParam("amount", random.nextInt(3) == 0 ? "100" : hostile(random));
+    }
+    return switch (random.nextInt(4)) {
+      case 0 -> deposit.withHeader("Idempotency-Key", "campaign-" + random.nextInt(3));
+      case 1 -> deposit.withHeader("Idempotency-Key", hostile(random));
+      default -> deposit;
+    };
   }
 
   private static Attempt balance(Random random) {

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.lotussaga.web.MoneyAmount;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,10 +44,43 @@ class AccountControllerTest {
 
   @Test
   void rejectsAmountsThatAreNotPositiveMoneyAsProblems() throws Exception {
-    for (String amount : new String[] {"0", "-5", "abc", "1.001", "1e12", ""}) {
+    for (String amount :
+        new String[] {
+          "0",
+          "-5",
+          "abc",
+          "1.001",
+          "1e12",
+          "",
+          "１０",
+          "١٢٣",
+          "1e3",
+          "+5",
+          " 10",
+          "10 ",
+          "1 0",
+          ".5",
+          "10.",
+          "0.00",
+          "1000000000.01",
+          "10,5",
+          "NaN"
+        }) {
       http.perform(post("/internal/accounts/{id}/deposits", buyer).param("amount", amount))
           .andExpect(status().isBadRequest())
-          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.detail").value("amount must be " + MoneyAmount.FORM));
     }
+    http.perform(get("/internal/accounts/{id}", buyer)).andExpect(jsonPath("$.balance").value(0));
+  }
+
+  @Test
+  void takesDigitsWithUpToTwoDecimals() throws Exception {
+    for (String amount : new String[] {"10", "10.5", "10.50", "0.01", "1000000000"}) {
+      http.perform(post("/internal/accounts/{id}/deposits", buyer).param("amount", amount))
+          .andExpect(status().isOk());
+    }
+    http.perform(get("/internal/accounts/{id}", buyer))
+        .andExpect(jsonPath("$.balance").value(1000000031.01));
   }
 }

@@ -1,5 +1,6 @@
 package dev.lotussaga.delivery.acceptance;
 
+import dev.lotussaga.web.IdempotencyKey;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,11 +19,18 @@ class AcceptanceController {
     this.acceptances = acceptances;
   }
 
+  /** An order accepted before gets the same answer again, marked Idempotent-Replayed. */
   @PostMapping("/internal/acceptances/{orderId}")
   ResponseEntity<?> accept(@PathVariable String orderId) {
     return acceptances
         .accept(orderId)
-        .<ResponseEntity<?>>map(at -> ResponseEntity.ok(new Accepted(orderId, at)))
+        .<ResponseEntity<?>>map(
+            acceptance -> {
+              Accepted accepted = new Accepted(orderId, acceptance.acceptedAt());
+              return acceptance.earlier()
+                  ? IdempotencyKey.replayed(accepted)
+                  : ResponseEntity.ok(accepted);
+            })
         .orElseGet(
             () ->
                 ResponseEntity.status(HttpStatus.CONFLICT)

@@ -3,6 +3,7 @@ package dev.lotussaga.delivery.acceptance;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 @Entity
 public class AcceptanceRequest {
@@ -31,7 +32,8 @@ public class AcceptanceRequest {
     return acceptedAt;
   }
 
+  /** To the microsecond, as PostgreSQL keeps it: a repeated accept answers the same instant. */
   void accept() {
-    acceptedAt = Instant.now();
+    acceptedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

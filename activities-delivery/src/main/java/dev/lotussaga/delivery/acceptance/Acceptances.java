@@ -19,17 +19,26 @@ class Acceptances {
     this.outbox = outbox;
   }
 
-  /** Empty when the order does not wait for acceptance (unknown, or accepted already). */
+  /** When the order was accepted, and whether that was by an earlier request. */
+  record Acceptance(Instant acceptedAt, boolean earlier) {}
+
+  /**
+   * Empty when the order does not wait for acceptance and was never accepted. Accepting it again
+   * changes nothing and answers the first acceptance: a staff member's retry after a lost answer is
+   * no conflict.
+   */
   @Transactional
-  Optional<Instant> accept(String orderId) {
+  Optional<Acceptance> accept(String orderId) {
     return requests
         .findForUpdate(orderId)
-        .filter(request -> !request.isAccepted())
         .map(
             request -> {
+              if (request.isAccepted()) {
+                return new Acceptance(request.acceptedAt(), true);
+              }
               request.accept();
               outbox.enqueue(OrderSaga.workflowId(orderId), OrderSaga.SIGNAL_DELIVERY_ACCEPTED);
-              return request.acceptedAt();
+              return new Acceptance(request.acceptedAt(), false);
             });
   }
 }

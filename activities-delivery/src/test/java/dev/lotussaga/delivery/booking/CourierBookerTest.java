@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -73,18 +74,21 @@ class CourierBookerTest {
   }
 
   @Test
-  void acceptingAnOrderThatDoesNotWaitIsAConflict() throws Exception {
+  void acceptingAnOrderThatNeverWaitedIsAConflictAndAnAcceptedOneIsAcceptedOnce() throws Exception {
     BookCourier automatic = order(AUTOMATIC);
     activities.bookCourier(automatic);
     BookCourier manual = order(MANUAL);
     activities.bookCourier(manual);
     http.perform(post("/internal/acceptances/{id}", manual.orderId())).andExpect(status().isOk());
 
-    for (String orderId : List.of(automatic.orderId(), manual.orderId(), "no-such-order")) {
+    for (String orderId : List.of(automatic.orderId(), "no-such-order")) {
       http.perform(post("/internal/acceptances/{id}", orderId))
           .andExpect(status().isConflict())
           .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
+    http.perform(post("/internal/acceptances/{id}", manual.orderId()))
+        .andExpect(status().isOk())
+        .andExpect(header().string("Idempotent-Replayed", "true"));
     assertThat(acceptanceSignalsTo(manual)).as("accepted once, signalled once").isEqualTo(1);
   }
 

@@ -1,7 +1,9 @@
 package dev.lotussaga.stock.product;
 
+import dev.lotussaga.web.IdempotencyKey;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,12 +30,31 @@ class StockController {
     this.products = products;
   }
 
+  /**
+   * With an Idempotency-Key (per staff member, so {@code staffId} is needed with it) the staff
+   * member used before: the first answer again, marked {@code Idempotent-Replayed: true}; 422 for
+   * another product or count.
+   */
   @PostMapping("/additions")
   ResponseEntity<?> add(
-      @PathVariable int productId, @RequestParam @Min(1) @Max(1_000_000) int units) {
+      @PathVariable int productId,
+      @RequestParam @Min(1) @Max(1_000_000) int units,
+      @RequestParam(required = false) Long staffId,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false)
+          @Pattern(regexp = IdempotencyKey.PATTERN, message = "must be " + IdempotencyKey.FORM)
+          String idempotencyKey) {
+    if (idempotencyKey != null && staffId == null) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "staffId is required with an Idempotency-Key: keys are per staff");
+    }
     return arrivals
-        .add(productId, units)
-        .<ResponseEntity<?>>map(stock -> ResponseEntity.ok(Stock.of(stock)))
+        .add(productId, units, staffId == null ? 0 : staffId, idempotencyKey)
+        .<ResponseEntity<?>>map(
+            arrival -> {
+              Stock stock = new Stock(arrival.productId(), arrival.available());
+              return arrival.replayed() ? IdempotencyKey.replayed(stock) : ResponseEntity.ok(stock);
+            })
         .orElseGet(() -> unknown(productId));
   }
 
@@ -52,10 +74,11 @@ class StockController {
   }
 
   private static ResponseEntity<ProblemDetail> unknown(int productId) {
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.NOT_FOUND, "No product " + productId + " in stock");
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    return problem(HttpStatus.NOT_FOUND, "No product " + productId + " in stock");
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
+    return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
   }
 
   record Stock(int productId, int available) {

@@ -26,15 +26,23 @@ class StockApiBadInputTest {
 
   @TestFactory
   Stream<DynamicTest> badInputIsRefusedWithAProblemNeverAServerError() {
-    return new BadRequestCampaign("Stock API", http, List.of("userId", "units"))
+    return new BadRequestCampaign("Stock API", http, List.of("userId", "units", "staffId"))
         .run(random -> random.nextBoolean() ? addition(random) : stock(random));
   }
 
   private static Attempt addition(Random random) {
     Attempt addition = Attempt.post("/internal/products/" + productId(random) + "/additions");
-    return random.nextInt(8) == 0
-        ? addition
-        : addition.withParam("units", random.nextInt(3) == 0 ? "1" : hostile(random));
+    if (random.nextInt(8) != 0) {
+      addition = addition.withParam("units", random.nextInt(3) == 0 ? "1" : hostile(random));
+    }
+    return switch (random.nextInt(4)) {
+      case 0 ->
+          addition
+              .withParam("staffId", random.nextBoolean() ? "7" : hostile(random))
+              .withHeader("Idempotency-Key", "campaign-" + random.nextInt(3));
+      case 1 -> addition.withHeader("Idempotency-Key", hostile(random));
+      default -> addition;
+    };
   }
 
   private static Attempt stock(Random random) {

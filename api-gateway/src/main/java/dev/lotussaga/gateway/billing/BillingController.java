@@ -3,14 +3,16 @@ package dev.lotussaga.gateway.billing;
 import dev.lotussaga.gateway.security.CurrentUser;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
+import dev.lotussaga.web.IdempotencyKey;
+import dev.lotussaga.web.MoneyAmount;
+import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,23 +28,32 @@ class BillingController {
     this.billing = new Downstream("billing", urls.billing(), http);
   }
 
-  /** Waiting orders of this buyer are woken by billing, in the same transaction as the deposit. */
+  /**
+   * Waiting orders of this buyer are woken by billing, in the same transaction as the deposit. The
+   * money is a string in {@link MoneyAmount}'s form; an Idempotency-Key goes to billing, which
+   * keeps it with the deposit (see {@link IdempotencyKey}).
+   */
   @PostMapping("/add-money")
-  Balance addMoney(
+  ResponseEntity<Balance> addMoney(
       @AuthenticationPrincipal Jwt token,
-      @RequestParam
-          @DecimalMin(value = "0", inclusive = false, message = "must be a positive amount")
-          @DecimalMax(value = "1000000000", message = "must not exceed 1000000000")
-          @Digits(integer = 10, fraction = 2, message = "must have at most 2 decimal places")
-          BigDecimal money) {
+      @RequestParam String money,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false)
+          @Pattern(regexp = IdempotencyKey.PATTERN, message = "must be " + IdempotencyKey.FORM)
+          String idempotencyKey) {
+    BigDecimal amount = MoneyAmount.parse("money", money);
     long userId = CurrentUser.of(token).id();
-    return billing.call(
-        client ->
-            client
-                .post()
-                .uri("/internal/accounts/{userId}/deposits?amount={amount}", userId, money)
-                .retrieve()
-                .body(Balance.class));
+    return IdempotencyKey.relay(
+        billing.call(
+            client ->
+                client
+                    .post()
+                    .uri(
+                        "/internal/accounts/{userId}/deposits?amount={amount}",
+                        userId,
+                        amount.toPlainString())
+                    .headers(IdempotencyKey.forward(idempotencyKey))
+                    .retrieve()
+                    .toEntity(Balance.class)));
   }
 
   @GetMapping("/balance")

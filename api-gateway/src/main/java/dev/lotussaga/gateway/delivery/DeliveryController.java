@@ -3,8 +3,10 @@ package dev.lotussaga.gateway.delivery;
 import dev.lotussaga.gateway.order.Orders;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
+import dev.lotussaga.web.IdempotencyKey;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,17 +25,21 @@ class DeliveryController {
     this.delivery = new Downstream("delivery", urls.delivery(), http);
   }
 
-  /** STAFF only; 409 (from delivery) when the order does not wait for acceptance. */
+  /**
+   * STAFF only; an order accepted before gets the first answer again (marked Idempotent-Replayed),
+   * 409 (from delivery) when the order does not wait for acceptance and was never accepted.
+   */
   @PutMapping("/accept")
-  Accepted accept(@RequestParam @Size(max = 64) String idOrder) {
+  ResponseEntity<Accepted> accept(@RequestParam @Size(max = 64) String idOrder) {
     String orderId = orders.existing(idOrder);
-    return delivery.call(
-        client ->
-            client
-                .post()
-                .uri("/internal/acceptances/{orderId}", orderId)
-                .retrieve()
-                .body(Accepted.class));
+    return IdempotencyKey.relay(
+        delivery.call(
+            client ->
+                client
+                    .post()
+                    .uri("/internal/acceptances/{orderId}", orderId)
+                    .retrieve()
+                    .toEntity(Accepted.class)));
   }
 
   record Accepted(String orderId, Instant acceptedAt) {}

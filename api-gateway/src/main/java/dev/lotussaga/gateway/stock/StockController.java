@@ -1,11 +1,18 @@
 package dev.lotussaga.gateway.stock;
 
 import dev.lotussaga.gateway.catalog.Catalog;
+import dev.lotussaga.gateway.security.CurrentUser;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
+import dev.lotussaga.web.IdempotencyKey;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,19 +30,33 @@ class StockController {
     this.stock = new Downstream("stock", urls.stock(), http);
   }
 
-  /** STAFF only (see the security configuration); wakes the first order waiting for the product. */
+  /**
+   * STAFF only (see the security configuration); wakes the first order waiting for the product. An
+   * Idempotency-Key goes to stock with the staff member's id: keys are per staff member.
+   */
   @PutMapping("/add")
-  Stock add(
+  ResponseEntity<Stock> add(
+      @AuthenticationPrincipal Jwt token,
       @RequestParam int idSubscription,
-      @RequestParam @Min(value = 1, message = "must be at least 1") @Max(1_000_000) int count) {
+      @RequestParam @Min(value = 1, message = "must be at least 1") @Max(1_000_000) int count,
+      @RequestHeader(name = IdempotencyKey.HEADER, required = false)
+          @Pattern(regexp = IdempotencyKey.PATTERN, message = "must be " + IdempotencyKey.FORM)
+          String idempotencyKey) {
     int productId = catalog.product(idSubscription).id();
-    return stock.call(
-        client ->
-            client
-                .post()
-                .uri("/internal/products/{productId}/additions?units={units}", productId, count)
-                .retrieve()
-                .body(Stock.class));
+    long staffId = CurrentUser.of(token).id();
+    return IdempotencyKey.relay(
+        stock.call(
+            client ->
+                client
+                    .post()
+                    .uri(
+                        "/internal/products/{productId}/additions?units={units}&staffId={staffId}",
+                        productId,
+                        count,
+                        staffId)
+                    .headers(IdempotencyKey.forward(idempotencyKey))
+                    .retrieve()
+                    .toEntity(Stock.class)));
   }
 
   record Stock(int productId, int available) {}

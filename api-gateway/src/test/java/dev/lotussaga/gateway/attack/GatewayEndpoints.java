@@ -52,6 +52,7 @@ final class GatewayEndpoints {
             r ->
                 draft("POST /billing/add-money", "POST", "/billing/add-money", r)
                     .header("Authorization", f.user())
+                    .header("Idempotency-Key", "fuzz-top-up-" + f.runNonce())
                     .param("money", "100")),
         new Endpoint(
             "GET /billing/balance",
@@ -108,6 +109,7 @@ final class GatewayEndpoints {
             r ->
                 draft("PUT /stock/add", "PUT", "/stock/add", r)
                     .header("Authorization", f.staff())
+                    .header("Idempotency-Key", "fuzz-arrival-" + f.runNonce())
                     .param("idSubscription", "1")
                     .param("count", "2")),
         new Endpoint(
@@ -117,6 +119,37 @@ final class GatewayEndpoints {
                 draft("PUT /delivery/accept", "PUT", "/delivery/accept", r)
                     .header("Authorization", f.staff())
                     .param("idOrder", f.orderId())),
+        new Endpoint(
+            "GET /admin/stuck",
+            40,
+            r ->
+                draft("GET /admin/stuck", "GET", "/admin/stuck", r)
+                    .header("Authorization", f.staff())),
+        new Endpoint(
+            "POST /admin/stuck/{id}/resolve",
+            80,
+            r ->
+                withId(
+                        draft(
+                                "POST /admin/stuck/{id}/resolve",
+                                "POST",
+                                "/admin/stuck/{id}/resolve",
+                                r)
+                            .header("Authorization", f.staff()),
+                        f.orderId())
+                    .json(fields("reason", "refunded by bank transfer"))),
+        new Endpoint(
+            "POST /admin/orders/{id}/redrive",
+            60,
+            r ->
+                withId(
+                    draft(
+                            "POST /admin/orders/{id}/redrive",
+                            "POST",
+                            "/admin/orders/{id}/redrive",
+                            r)
+                        .header("Authorization", f.staff()),
+                    f.orderId())),
         new Endpoint(
             "GET /notification",
             100,
