@@ -1,6 +1,8 @@
 package dev.lotussaga.signals;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.temporal.client.WorkflowClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -26,6 +28,15 @@ public class OutboxAutoConfiguration {
   @Bean
   SignalOutbox signalOutbox(JdbcTemplate jdbc, ApplicationEventPublisher events) {
     return new SignalOutbox(jdbc, events);
+  }
+
+  /**
+   * {@code lotus_outbox_pending}, {@code lotus_outbox_oldest_seconds}, {@code lotus_outbox_dead}.
+   */
+  @Bean
+  MeterBinder outboxBacklog(
+      JdbcTemplate jdbc, @Value("${spring.application.name:unknown}") String service) {
+    return new OutboxBacklog(jdbc, service, OutboxBacklog.FRESH_FOR);
   }
 
   @Bean(destroyMethod = "close")
