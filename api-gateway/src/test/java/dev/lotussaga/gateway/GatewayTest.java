@@ -23,7 +23,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@EmbeddedKafka(kraft = true, partitions = 1, topics = "lotus.order-events")
+@EmbeddedKafka(
+    kraft = true,
+    partitions = 1,
+    topics = {"lotus.order-events", "lotus.order-events.DLT"})
 @Import(GatewayTestConfiguration.class)
 @MockitoSpyBean(types = PasswordEncoder.class)
 public @interface GatewayTest {}

@@ -37,6 +37,9 @@ final class LocalKafka implements AutoCloseable {
 
   static final String ORDER_EVENTS_TOPIC = "lotus.order-events";
 
+  /** Where the consumers put the order events they can never process (saga-observability). */
+  static final String ORDER_EVENTS_DEAD_LETTERS = ORDER_EVENTS_TOPIC + ".DLT";
+
   private static final int NODE_ID = 1;
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
@@ -53,7 +56,8 @@ final class LocalKafka implements AutoCloseable {
 
   /**
    * Starts the broker on {@code port}, keeping its data in {@code dataDirectory} if given, and
-   * creates {@value #ORDER_EVENTS_TOPIC} if absent. Returns once the broker takes requests.
+   * creates {@value #ORDER_EVENTS_TOPIC} and {@value #ORDER_EVENTS_DEAD_LETTERS} if absent. Returns
+   * once the broker takes requests.
    */
   static LocalKafka start(int port, Optional<Path> dataDirectory) throws Exception {
     Path directory =
@@ -75,6 +79,7 @@ final class LocalKafka implements AutoCloseable {
     try {
       server.startup();
       kafka.createTopicIfAbsent(ORDER_EVENTS_TOPIC, 3);
+      kafka.createTopicIfAbsent(ORDER_EVENTS_DEAD_LETTERS, 3);
     } catch (Exception e) {
       try {
         kafka.close();

@@ -3,7 +3,6 @@ package dev.lotussaga.notification.inbox;
 import static dev.lotussaga.web.HostileValues.hostile;
 import static dev.lotussaga.web.HostileValues.hostileInPath;
 
-import dev.lotussaga.contracts.events.OrderEventActivities;
 import dev.lotussaga.web.Attempt;
 import dev.lotussaga.web.BadRequestCampaign;
 import java.util.List;
@@ -13,17 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Seeded bad input against the internal notification API; see {@link BadRequestCampaign}. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@EmbeddedKafka(kraft = true, partitions = 3, topics = OrderEventActivities.TOPIC)
+@InboxTest
 class NotificationApiBadInputTest {
 
   @Autowired MockMvc http;

@@ -21,20 +21,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** From a real Kafka broker into PostgreSQL and out through the internal API. */
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-@EmbeddedKafka(kraft = true, partitions = 3, topics = OrderEventActivities.TOPIC)
+@InboxTest
 class OrderEventListenerTest {
 
   @Autowired EmbeddedKafkaBroker broker;
