@@ -57,7 +57,9 @@ final class EventLog implements AutoCloseable {
     try {
       while (running.get()) {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-          keep(record.value());
+          if (!PoisonRecords.isPoison(record)) {
+            keep(record.value());
+          }
         }
       }
     } catch (WakeupException stopping) {

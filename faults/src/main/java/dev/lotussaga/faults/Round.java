@@ -22,6 +22,7 @@ final class Round {
 
   static final String CALM = "calm";
   static final String TERMINATE = "terminate";
+  static final String POISON = "poison";
 
   private static final String TERMINATED_SOME = "the terminate round terminated a running workflow";
 
@@ -35,6 +36,9 @@ final class Round {
   private final FaultRequests faults;
   private final Terminations terminations;
   private final Redrives redrives;
+  private final PoisonRecords poison;
+  private final DeadLetterChecks deadLetters;
+  private final TemporalOutage outage;
   private final List<Order> everyOrder = new ArrayList<>();
   private int cancelsSoFar;
 
@@ -55,6 +59,9 @@ final class Round {
     this.faults = new FaultRequests(settings.markerFile());
     this.terminations = new Terminations(workflows, settings.terminatePercent());
     this.redrives = new Redrives(database, settings.gateway());
+    this.poison = new PoisonRecords(settings.kafkaBootstrap());
+    this.deadLetters = new DeadLetterChecks(settings.kafkaBootstrap(), poison);
+    this.outage = new TemporalOutage(settings, database, wakeUps);
   }
 
   RoundReport run(String round) throws Exception {
@@ -69,8 +76,10 @@ final class Round {
     if (!round.equals(CALM) && !round.equals(TERMINATE)) {
       faults.awaitRecovery(round);
     }
+    outage.end();
     everyOrder.addAll(traffic.orders());
     Map<Order, OrderStatus> statuses = settling.settle(everyOrder);
+    deadLetters.awaitConsumers();
     int cancels = traffic.earlyCancels() + wakeUps.lateCancels() - lateCancelsBefore;
     cancelsSoFar += cancels;
 
@@ -80,6 +89,8 @@ final class Round {
     statuses.forEach((order, status) -> settled.put(order.orderId(), status));
     int ordersChecked = new OrderChecks(database, workflows, events).run(verdict, settled);
     new AnswerChecks(database, api).run(verdict, settled, cancelsSoFar > 0, serverErrorsBefore);
+    deadLetters.check(verdict);
+    outage.check(verdict, round);
     if (round.equals(TERMINATE)) {
       verdict.holds(
           TERMINATED_SOME,
@@ -113,7 +124,19 @@ final class Round {
       placed.addAll(traffic.orders());
       terminated.set(terminations.terminateSome(placed));
     } else {
+      if (round.equals(POISON)) {
+        poison.publishOne(); // then the script stops PostgreSQL while events flow
+      }
       faults.request(round);
+      if (round.equals(TemporalOutage.ROUND)) {
+        List<Order> before = List.copyOf(everyOrder);
+        outage.begin(
+            () -> {
+              List<Order> placed = new ArrayList<>(before);
+              placed.addAll(traffic.orders());
+              return placed;
+            });
+      }
     }
   }
 

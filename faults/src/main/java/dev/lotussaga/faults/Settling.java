@@ -171,10 +171,11 @@ final class Settling {
     return shown;
   }
 
+  /** Parked signals (dead) wait for staff, not for time; a check reports them (TemporalOutage). */
   private long pendingSignals() throws Exception {
     return database.count(
-        "select (select count(*) from billing.signal_outbox)"
-            + " + (select count(*) from stock.signal_outbox)"
-            + " + (select count(*) from delivery.signal_outbox)");
+        "select (select count(*) from billing.signal_outbox where dead_at is null)"
+            + " + (select count(*) from stock.signal_outbox where dead_at is null)"
+            + " + (select count(*) from delivery.signal_outbox where dead_at is null)");
   }
 }

@@ -38,7 +38,7 @@ final class WakeUps {
       if (waitingFor == null || !handled.add(order.orderId() + "/" + waitingFor)) {
         continue;
       }
-      if (order.index() % 8 == 5) {
+      if (cancelsOnceWaiting(order)) {
         api.cancel(order.buyer().token(), order.orderId());
         lateCancels++;
         actions++;
@@ -66,6 +66,11 @@ final class WakeUps {
       }
     }
     return actions - before;
+  }
+
+  /** Every eighth order is cancelled by its buyer instead, once seen waiting. */
+  static boolean cancelsOnceWaiting(Order order) {
+    return order.index() % 8 == 5;
   }
 
   int actions() {
