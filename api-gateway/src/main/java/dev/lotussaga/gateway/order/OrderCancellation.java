@@ -52,6 +52,10 @@ class OrderCancellation {
     }
     refuseIfHandedToDelivery(before);
     orders.storeCancel(order.orderId(), reason, Instant.now());
+    if (!order.workflowStarted()) {
+      // Its first run, started within seconds, carries the stored cancel and only compensates.
+      return new Outcome(reader.read(order), true);
+    }
     try {
       send(order, reason);
     } catch (WorkflowException | StatusRuntimeException failed) {

@@ -52,11 +52,14 @@ class OrderRedrive {
    * Re-drives the order if its workflow is gone.
    *
    * @return why it was re-driven ({@code not_found}, {@code terminated}, {@code failed}, {@code
-   *     timed_out}); empty when its workflow runs or ended by itself, or someone else re-drove it
-   *     first
+   *     timed_out}); empty when its workflow runs or ended by itself, was never started yet, or
+   *     someone else re-drove it first
    * @throws StatusRuntimeException when Temporal cannot tell (unreachable, deadline passed)
    */
   Optional<String> redriveIfGone(CustomerOrder order) {
+    if (!order.workflowStarted()) {
+      return Optional.empty(); // not gone: WorkflowStarter starts its first run
+    }
     try (OrderLogContext context = OrderLogContext.of(order.orderId())) {
       Optional<String> gone = whyGone(order.orderId());
       if (gone.isEmpty()

@@ -17,6 +17,7 @@ import io.temporal.client.WorkflowServiceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -70,6 +71,11 @@ class WorkflowStarter {
     }
   }
 
+  /** A first run: nothing to carry over but a cancel accepted before it could start. */
+  private static Resumption firstRun(CustomerOrder order) {
+    return order.cancelRequested() ? new Resumption(1, Map.of(), order.cancelReason()) : null;
+  }
+
   private OrderRequest request(CustomerOrder order, Resumption resumption) {
     return new OrderRequest(
         order.orderId(),
@@ -84,7 +90,8 @@ class WorkflowStarter {
   private boolean startWorkflow(CustomerOrder order) {
     try {
       startSearchable(
-          request(order, null), WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
+          request(order, firstRun(order)),
+          WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
       log.info("Workflow started: product {} for {}", order.productId(), order.price());
     } catch (WorkflowExecutionAlreadyStarted startedBefore) {
       log.debug("The workflow was started before");

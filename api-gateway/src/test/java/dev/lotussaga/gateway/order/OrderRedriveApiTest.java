@@ -19,12 +19,14 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DefaultDataConverter;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,8 @@ class OrderRedriveApiTest {
   @Autowired WorkflowClient workflows;
   @Autowired JdbcTemplate jdbc;
   @Autowired MeterRegistry meters;
+  @Autowired CustomerOrderRepository repository;
+  @Autowired WorkflowStarter starter;
 
   private final ObjectMapper json = new ObjectMapper();
   private Users.SignedIn buyer;
@@ -100,6 +104,31 @@ class OrderRedriveApiTest {
                 String.class,
                 orderId))
         .isEqualTo("found it cheaper");
+  }
+
+  @Test
+  void aCancelOfAnOrderNotStartedYetIsAcceptedAndCarriedByItsFirstRun() throws Exception {
+    CustomerOrder order =
+        repository.saveAndFlush(
+            new CustomerOrder(
+                UUID.randomUUID().toString(),
+                buyer.id(),
+                1,
+                new BigDecimal("100.00"),
+                null,
+                WaitLimits.DEFAULT));
+
+    http.perform(
+            post("/order/{id}/cancel", order.orderId())
+                .header("Authorization", buyer.bearer())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"too slow\"}"))
+        .andExpect(status().isAccepted());
+    redrive(order.orderId()).andExpect(status().isConflict());
+
+    assertThat(starter.start(repository.findById(order.orderId()).orElseThrow())).isTrue();
+    assertThat(inputOfLatestRun(order.orderId()).resumption())
+        .isEqualTo(new Resumption(1, java.util.Map.of(), "too slow"));
   }
 
   @Test
