@@ -19,8 +19,9 @@ import org.springframework.stereotype.Component;
  * (202, compensation runs on), cancelled before (200, nothing runs twice), too late (409).
  *
  * <p>The cancel is stored before it is sent, so an accepted cancel is never lost: an order whose
- * workflow is gone is re-driven with it (and compensates), and {@link StrandedOrderSweep} sends it
- * again if the gateway died before it was sent.
+ * workflow is gone is re-driven with it, one whose workflow never started starts with it (both only
+ * compensate), and {@link StrandedOrderSweep} sends it again if the gateway died before it was
+ * sent.
  */
 @Component
 class OrderCancellation {
@@ -31,16 +32,19 @@ class OrderCancellation {
   private final OrderReader reader;
   private final CustomerOrderRepository orders;
   private final OrderRedrive redrive;
+  private final WorkflowStarter starter;
 
   OrderCancellation(
       WorkflowClient workflows,
       OrderReader reader,
       CustomerOrderRepository orders,
-      OrderRedrive redrive) {
+      OrderRedrive redrive,
+      WorkflowStarter starter) {
     this.workflows = workflows;
     this.reader = reader;
     this.orders = orders;
     this.redrive = redrive;
+    this.starter = starter;
   }
 
   record Outcome(OrderView order, boolean accepted) {}
@@ -52,10 +56,6 @@ class OrderCancellation {
     }
     refuseIfHandedToDelivery(before);
     orders.storeCancel(order.orderId(), reason, Instant.now());
-    if (!order.workflowStarted()) {
-      // Its first run, started within seconds, carries the stored cancel and only compensates.
-      return new Outcome(reader.read(order), true);
-    }
     try {
       send(order, reason);
     } catch (WorkflowException | StatusRuntimeException failed) {
@@ -68,7 +68,7 @@ class OrderCancellation {
         orders.forgetCancel(order.orderId());
         throw handedToDelivery();
       }
-      if (!redriveWithTheCancel(order, reason)) {
+      if (!startOrRedriveWithTheCancel(order, reason)) {
         throw unavailable();
       }
     }
@@ -93,17 +93,26 @@ class OrderCancellation {
   }
 
   /**
-   * The workflow is gone: a new run compensates. If someone else re-drove the order a moment
-   * earlier, that run got the stored cancel too, or gets it now.
+   * No workflow took the cancel. One that never started (Temporal was down when the order was
+   * placed) is started now, its first run carrying the stored cancel; one that is gone is re-driven
+   * with it. Then the cancel is sent once more: whoever started or re-drove the order a moment
+   * earlier, without the cancel, gets it now (or refuses it: handed to delivery).
    */
-  private boolean redriveWithTheCancel(CustomerOrder order, String reason) {
+  private boolean startOrRedriveWithTheCancel(CustomerOrder order, String reason) {
     try {
-      if (redrive.redriveIfGone(order).isPresent()) {
+      CustomerOrder current = orders.findById(order.orderId()).orElseThrow();
+      if (!current.workflowStarted()) {
+        starter.start(current);
+      } else if (redrive.redriveIfGone(current).isPresent()) {
         return true;
       }
       send(order, reason);
       return true;
     } catch (WorkflowException | StatusRuntimeException stillFailing) {
+      if (isAlreadyInDelivery(stillFailing)) {
+        orders.forgetCancel(order.orderId());
+        throw handedToDelivery();
+      }
       log.info("Order {}: cancel not delivered yet: {}", order.orderId(), stillFailing.toString());
       return false;
     }
