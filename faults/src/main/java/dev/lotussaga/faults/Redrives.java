@@ -1,10 +1,6 @@
 package dev.lotussaga.faults;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -23,8 +19,7 @@ final class Redrives {
 
   private final Database database;
   private final URI metrics;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final PrometheusPages prometheus = new PrometheusPages(Duration.ofSeconds(10));
 
   Redrives(Database database, URI gateway) {
     this.database = database;
@@ -32,7 +27,7 @@ final class Redrives {
   }
 
   Count count() throws SQLException, InterruptedException {
-    return new Count(ordersRedriven(), counter());
+    return new Count(ordersRedriven(), prometheus.sum(metrics, COUNTER));
   }
 
   private Long ordersRedriven() throws SQLException {
@@ -44,32 +39,5 @@ final class Redrives {
       }
       throw e;
     }
-  }
-
-  /** The counter summed over its labels (one series per reason). */
-  private Double counter() throws InterruptedException {
-    HttpResponse<String> response;
-    try {
-      response =
-          http.send(
-              HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException unreachable) {
-      return null;
-    }
-    if (response.statusCode() != 200) {
-      return null;
-    }
-    Double sum = null;
-    for (String line : response.body().lines().toList()) {
-      if (line.startsWith(COUNTER + "{") || line.startsWith(COUNTER + " ")) {
-        String value =
-            line.contains("}")
-                ? line.substring(line.indexOf('}') + 1)
-                : line.substring(COUNTER.length());
-        sum = (sum == null ? 0 : sum) + Double.parseDouble(value.trim().split("\\s+")[0]);
-      }
-    }
-    return sum;
   }
 }

@@ -11,11 +11,7 @@ import io.grpc.StatusRuntimeException;
 import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +46,7 @@ final class TemporalOutage {
   private final Database database;
   private final WakeUps wakeUps;
   private final Map<String, URI> metrics;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private final PrometheusPages prometheus = new PrometheusPages(Duration.ofSeconds(5));
 
   private volatile boolean watching;
   private Thread watcher;
@@ -142,7 +137,7 @@ final class TemporalOutage {
   private void sampleBacklog() throws Exception {
     peakRows = Math.max(peakRows, pendingRows());
     for (var service : metrics.entrySet()) {
-      Double pending = gauge(service.getValue(), "lotus_outbox_pending");
+      Double pending = prometheus.sum(service.getValue(), "lotus_outbox_pending");
       if (pending != null) {
         peakGauges.merge(service.getKey(), pending, Math::max);
       }
@@ -234,7 +229,7 @@ final class TemporalOutage {
       values = new LinkedHashMap<>();
       for (var service : metrics.entrySet()) {
         for (String gauge : List.of("lotus_outbox_pending", "lotus_outbox_dead")) {
-          Double value = gauge(service.getValue(), gauge);
+          Double value = prometheus.sum(service.getValue(), gauge);
           values.put(service.getKey() + " " + gauge, value == null ? Double.NaN : value);
         }
       }
@@ -258,30 +253,6 @@ final class TemporalOutage {
         "select (select count(*) from billing.signal_outbox)"
             + " + (select count(*) from stock.signal_outbox)"
             + " + (select count(*) from delivery.signal_outbox)");
-  }
-
-  /** A gauge's value from the service's Prometheus page, summed over its series; null if none. */
-  private Double gauge(URI prometheus, String name) throws InterruptedException {
-    HttpResponse<String> response;
-    try {
-      response =
-          http.send(
-              HttpRequest.newBuilder(prometheus).timeout(Duration.ofSeconds(5)).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
-    } catch (IOException unreachable) {
-      return null;
-    }
-    if (response.statusCode() != 200) {
-      return null;
-    }
-    Double sum = null;
-    for (String line : response.body().lines().toList()) {
-      if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
-        String value = line.substring(line.lastIndexOf(' ') + 1);
-        sum = (sum == null ? 0 : sum) + Double.parseDouble(value);
-      }
-    }
-    return sum;
   }
 
   private static URI serviceUrl(String variable, int localPort) {
