@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lotussaga.contracts.events.OrderEventActivities;
 import dev.lotussaga.faults.OrderEvents.Event;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -32,8 +34,7 @@ final class EventLog implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KafkaConsumer<String, String> consumer;
-  private final Map<String, NavigableMap<Integer, NavigableMap<Integer, Event>>> byOrder =
-      new ConcurrentHashMap<>();
+  private final Map<String, Published> byOrder = new ConcurrentHashMap<>();
   private final Set<String> malformedIds = ConcurrentHashMap.newKeySet();
   private final AtomicLong copies = new AtomicLong();
   private final AtomicLong received = new AtomicLong();
@@ -88,11 +89,9 @@ final class EventLog implements AutoCloseable {
               text(event, "state"),
               text(event, "waitingFor"),
               text(event, "notification"));
-      NavigableMap<Integer, NavigableMap<Integer, Event>> events =
-          byOrder.computeIfAbsent(orderId, any -> new TreeMap<>());
+      Published events = byOrder.computeIfAbsent(orderId, any -> new Published());
       synchronized (events) {
-        if (events.computeIfAbsent(id[0], any -> new TreeMap<>()).putIfAbsent(id[1], kept)
-            != null) {
+        if (!events.keep(kept)) {
           copies.incrementAndGet();
         }
       }
@@ -108,16 +107,41 @@ final class EventLog implements AutoCloseable {
 
   /** The order's distinct events so far; empty if none arrived yet. */
   OrderEvents of(String orderId) {
-    NavigableMap<Integer, NavigableMap<Integer, Event>> events = byOrder.get(orderId);
+    Published events = byOrder.get(orderId);
     if (events == null) {
-      return OrderEvents.copyOf(new TreeMap<>());
+      return OrderEvents.copyOf(new TreeMap<>(), List.of());
     }
     synchronized (events) {
-      return OrderEvents.copyOf(events);
+      return OrderEvents.copyOf(events.byGeneration, events.superseded);
     }
   }
 
-  /** Event ids that follow neither {@code <orderId>-<n>} nor {@code <orderId>-r<g>-<n>}. */
+  /** One order's events as consumed; guarded by itself. */
+  private static final class Published {
+    final Set<String> ids = new HashSet<>();
+    final NavigableMap<Integer, NavigableMap<Integer, Event>> byGeneration = new TreeMap<>();
+    final List<Event> superseded = new ArrayList<>();
+
+    /** False for a copy of an event kept before. */
+    boolean keep(Event event) {
+      if (!ids.add(event.eventId())) {
+        return false;
+      }
+      Event before =
+          byGeneration
+              .computeIfAbsent(event.generation(), any -> new TreeMap<>())
+              .put(event.sequence(), event);
+      if (before != null) {
+        superseded.add(before);
+      }
+      return true;
+    }
+  }
+
+  /**
+   * Event ids that follow neither {@code <orderId>-<n>-<fingerprint>} nor {@code
+   * <orderId>-r<g>-<n>-<fingerprint>}.
+   */
   List<String> malformedIds() {
     return List.copyOf(malformedIds);
   }

@@ -5,15 +5,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * One order's distinct events on Kafka, by run generation and sequence number within that run. The
- * first run's ids are {@code <orderId>-<n>}, a re-driven run's {@code <orderId>-r<g>-<n>} (g from
- * 2); n counts from 1 in each run, and the current state is the last event of the highest
- * generation.
+ * first run's ids are {@code <orderId>-<n>-<fingerprint>}, a re-driven run's {@code
+ * <orderId>-r<g>-<n>-<fingerprint>} (g from 2); n counts from 1 in each run, and the current state
+ * is the last event of the highest generation. A workflow task retried after a crash may take
+ * another path and publish another event under a number already used: the one consumed last holds
+ * the place, the others are kept as superseded.
  */
-record OrderEvents(NavigableMap<Integer, NavigableMap<Integer, Event>> byGeneration) {
+record OrderEvents(
+    NavigableMap<Integer, NavigableMap<Integer, Event>> byGeneration, List<Event> superseded) {
 
   record Event(
       String eventId,
@@ -23,13 +27,18 @@ record OrderEvents(NavigableMap<Integer, NavigableMap<Integer, Event>> byGenerat
       String waitingFor,
       String notification) {}
 
-  /** Generation and sequence number of an event id, or {@code null} if it follows neither form. */
+  private static final Pattern FINGERPRINT = Pattern.compile("-[0-9a-f]{8}$");
+
+  /**
+   * Generation and sequence number of an event id, or {@code null} if it follows neither form. The
+   * fingerprint may be missing (events published before it was added).
+   */
   static int[] parse(String orderId, String eventId) {
     String prefix = orderId + "-";
     if (!eventId.startsWith(prefix)) {
       return null;
     }
-    String rest = eventId.substring(prefix.length());
+    String rest = FINGERPRINT.matcher(eventId.substring(prefix.length())).replaceFirst("");
     try {
       if (!rest.startsWith("r")) {
         return positive(1, Integer.parseInt(rest));
@@ -49,10 +58,11 @@ record OrderEvents(NavigableMap<Integer, NavigableMap<Integer, Event>> byGenerat
     return sequence < 1 ? null : new int[] {generation, sequence};
   }
 
-  static OrderEvents copyOf(NavigableMap<Integer, NavigableMap<Integer, Event>> byGeneration) {
+  static OrderEvents copyOf(
+      NavigableMap<Integer, NavigableMap<Integer, Event>> byGeneration, List<Event> superseded) {
     NavigableMap<Integer, NavigableMap<Integer, Event>> copy = new TreeMap<>();
     byGeneration.forEach((generation, events) -> copy.put(generation, new TreeMap<>(events)));
-    return new OrderEvents(copy);
+    return new OrderEvents(copy, List.copyOf(superseded));
   }
 
   boolean isEmpty() {
@@ -76,14 +86,21 @@ record OrderEvents(NavigableMap<Integer, NavigableMap<Integer, Event>> byGenerat
     return gaps;
   }
 
+  /** Every distinct event published, superseded ones included. */
   Stream<Event> all() {
-    return byGeneration.values().stream().flatMap(events -> events.values().stream());
+    return Stream.concat(
+        byGeneration.values().stream().flatMap(events -> events.values().stream()),
+        superseded.stream());
   }
 
   /** For a violation's details: each generation's sequence numbers and the last event. */
   String describe() {
     Map<Integer, Object> numbers = new TreeMap<>();
     byGeneration.forEach((generation, events) -> numbers.put(generation, events.keySet()));
-    return "events by generation " + numbers + " last " + last();
+    return "events by generation "
+        + numbers
+        + " last "
+        + last()
+        + (superseded.isEmpty() ? "" : " superseded " + superseded);
   }
 }

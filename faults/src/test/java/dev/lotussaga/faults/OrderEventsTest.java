@@ -3,6 +3,8 @@ package dev.lotussaga.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lotussaga.faults.OrderEvents.Event;
+import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,30 @@ class OrderEventsTest {
     assertThat(OrderEvents.parse(ORDER, ORDER + "-3")).containsExactly(1, 3);
     assertThat(OrderEvents.parse(ORDER, ORDER + "-r2-1")).containsExactly(2, 1);
     assertThat(OrderEvents.parse(ORDER, ORDER + "-r12-40")).containsExactly(12, 40);
+  }
+
+  @Test
+  void readsIdsWithTheFingerprintOfWhatTheEventSays() {
+    assertThat(OrderEvents.parse(ORDER, ORDER + "-3-374f30cd")).containsExactly(1, 3);
+    assertThat(OrderEvents.parse(ORDER, ORDER + "-r2-1-0000beef")).containsExactly(2, 1);
+    assertThat(OrderEvents.parse(ORDER, ORDER + "-3-374F30CD")).isNull();
+    assertThat(OrderEvents.parse(ORDER, ORDER + "-3-374f30")).isNull();
+  }
+
+  @Test
+  void anEventOfAnAbandonedPathIsSupersededByTheOneConsumedAfterIt() {
+    Event abandoned = event(1, 2, "ValidatingDelivery", null, "-374f30cd");
+    Event taken = event(1, 2, "Cancelled", "ORDER_CANCELLED", "-0000beef");
+    OrderEvents events =
+        new OrderEvents(
+            new TreeMap<>(
+                Map.of(1, new TreeMap<>(Map.of(1, event(1, 1, "ValidatingDelivery"), 2, taken)))),
+            List.of(abandoned));
+
+    assertThat(events.last()).isEqualTo(taken);
+    assertThat(events.generationsWithGaps()).isEmpty();
+    assertThat(events.all()).contains(abandoned, taken).hasSize(3);
+    assertThat(events.describe()).contains("superseded");
   }
 
   @Test
@@ -53,7 +79,12 @@ class OrderEventsTest {
   }
 
   static Event event(int generation, int sequence, String state, String notification) {
-    String id = ORDER + (generation == 1 ? "-" : "-r" + generation + "-") + sequence;
+    return event(generation, sequence, state, notification, "");
+  }
+
+  static Event event(
+      int generation, int sequence, String state, String notification, String fingerprint) {
+    String id = ORDER + (generation == 1 ? "-" : "-r" + generation + "-") + sequence + fingerprint;
     return new Event(id, generation, sequence, state, null, notification);
   }
 
@@ -64,6 +95,6 @@ class OrderEventsTest {
           .computeIfAbsent(event.generation(), any -> new TreeMap<>())
           .put(event.sequence(), event);
     }
-    return OrderEvents.copyOf(byGeneration);
+    return OrderEvents.copyOf(byGeneration, List.of());
   }
 }

@@ -18,9 +18,12 @@ import java.util.List;
 
 /**
  * The order's current state and history, kept inside the workflow for queries, and published as one
- * {@link OrderEvent} per change. Event ids are the order id plus a sequence number, so a retried
- * publication carries the same id and consumers can drop the duplicate; a re-driven run puts its
- * generation between them ({@code <orderId>-r2-1}), so its events are new ones.
+ * {@link OrderEvent} per change. Event ids are the order id, a sequence number and a fingerprint of
+ * what the event says ({@code <orderId>-3-1f2e3d4c}): a retried publication carries the same id and
+ * consumers drop the duplicate, while a workflow task that is retried after a crash and takes
+ * another path (a cancel arrived meanwhile) publishes its own event under the same number, which no
+ * consumer mistakes for the first. A re-driven run puts its generation after the order id ({@code
+ * <orderId>-r2-1-...}), so its events are new ones.
  */
 final class OrderJournal {
 
@@ -142,7 +145,7 @@ final class OrderJournal {
     published++;
     publisher.publishOrderEvent(
         new OrderEvent(
-            eventIdPrefix + published,
+            eventId(eventIdPrefix, published, shown, notification, message),
             order.orderId(),
             order.userId(),
             shown.state(),
@@ -151,6 +154,20 @@ final class OrderJournal {
             message,
             at,
             stuck));
+  }
+
+  /**
+   * The fingerprint must be the same in every JVM and after every restart: String's hash is
+   * specified, enums' hashes are not.
+   */
+  static String eventId(
+      String prefix,
+      int sequence,
+      OrderStatus shown,
+      NotificationType notification,
+      String message) {
+    String said = shown.state() + "|" + shown.waitingFor() + "|" + notification + "|" + message;
+    return prefix + sequence + "-" + String.format("%08x", said.hashCode());
   }
 
   private void show(OrderStatus shown, String note) {
