@@ -1,6 +1,8 @@
 package dev.lotussaga.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -25,8 +27,8 @@ import java.util.regex.Pattern;
 
 /**
  * Billing, stock, delivery and notification as the gateway sees them: their internal APIs, kept in
- * memory, Idempotency-Keys included. During {@link #duringOutage} every call fails the way a
- * crashed service does.
+ * memory, Idempotency-Keys included, each call refused (401) unless it carries a token for that
+ * service. During {@link #duringOutage} every call fails the way a crashed service does.
  */
 public final class StandInServices {
 
@@ -47,6 +49,7 @@ public final class StandInServices {
   private final List<String> forwardedKeys = new CopyOnWriteArrayList<>();
   private final List<Map<String, Object>> notifications = new CopyOnWriteArrayList<>();
   private final List<String> calls = new CopyOnWriteArrayList<>();
+  private final List<SignedJWT> tokens = new CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong();
   private volatile boolean down;
 
@@ -104,6 +107,11 @@ public final class StandInServices {
     return List.copyOf(calls);
   }
 
+  /** The token of every call the gateway made, as it came (the tests verify them). */
+  public List<SignedJWT> tokens() {
+    return List.copyOf(tokens);
+  }
+
   /** Every call that came with an Idempotency-Key, as "METHOD raw-path?raw-query key". */
   public List<String> forwardedKeys() {
     return List.copyOf(forwardedKeys);
@@ -138,7 +146,11 @@ public final class StandInServices {
       if (down) {
         throw new IOException("stand-in service is down");
       }
-      Answer answer = route(exchange.getRequestMethod(), uri, key);
+      String caller = caller(exchange, uri.getRawPath());
+      Answer answer =
+          caller == null
+              ? problem(401, "A token for this service is required")
+              : route(exchange.getRequestMethod(), uri, key, caller);
       byte[] body = json.writeValueAsBytes(answer.body());
       exchange
           .getResponseHeaders()
@@ -153,7 +165,40 @@ public final class StandInServices {
     }
   }
 
-  private Answer route(String method, URI uri, String key) {
+  /**
+   * The subject of the call's token if it is for the service the path belongs to and not expired;
+   * its signature is the tests' to check ({@link #tokens()}).
+   */
+  private String caller(HttpExchange exchange, String path) {
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    if (authorization == null || !authorization.startsWith("Bearer ")) {
+      return null;
+    }
+    try {
+      SignedJWT token = SignedJWT.parse(authorization.substring("Bearer ".length()));
+      tokens.add(token);
+      JWTClaimsSet claims = token.getJWTClaimsSet();
+      boolean fresh = claims.getExpirationTime().toInstant().isAfter(Instant.now());
+      return fresh && claims.getAudience().contains(audienceOf(path)) ? claims.getSubject() : null;
+    } catch (java.text.ParseException unreadable) {
+      return null;
+    }
+  }
+
+  private static String audienceOf(String path) {
+    if (path.startsWith("/internal/accounts/")) {
+      return "lotus-billing";
+    }
+    if (path.startsWith("/internal/products/")) {
+      return "lotus-stock";
+    }
+    if (path.startsWith("/internal/acceptances/")) {
+      return "lotus-delivery";
+    }
+    return "lotus-notification";
+  }
+
+  private Answer route(String method, URI uri, String key, String caller) {
     String path = uri.getRawPath();
     Map<String, String> query = query(uri.getRawQuery());
     Matcher m;
@@ -176,7 +221,7 @@ public final class StandInServices {
         }
         int units = Integer.parseInt(query.get("units"));
         return once(
-            key == null ? null : "staff " + Long.parseLong(query.get("staffId")) + " " + key,
+            key == null ? null : "staff " + caller + " " + key,
             "add " + units + " of " + productId,
             () ->
                 ok(

@@ -35,6 +35,7 @@ public final class BadRequestCampaign {
 
   private final String api;
   private final MockMvc http;
+  private final String bearerToken;
   private final List<String> parameterNames;
   private final Random random = new Random(SEED);
   private final ObjectMapper json = new ObjectMapper();
@@ -43,10 +44,14 @@ public final class BadRequestCampaign {
   /**
    * @param api what the printed tally calls the API, such as "Account API"
    * @param parameterNames names under which a spoiled request gets an extra hostile value
+   * @param bearerToken a valid internal token for this API (staff), so that the input is what is
+   *     refused, not the caller
    */
-  public BadRequestCampaign(String api, MockMvc http, List<String> parameterNames) {
+  public BadRequestCampaign(
+      String api, MockMvc http, List<String> parameterNames, String bearerToken) {
     this.api = api;
     this.http = http;
+    this.bearerToken = bearerToken;
     this.parameterNames = List.copyOf(parameterNames);
   }
 
@@ -86,7 +91,10 @@ public final class BadRequestCampaign {
   private void check(Attempt attempt) throws Exception {
     MockHttpServletResponse response;
     try {
-      response = http.perform(attempt.toRequest()).andReturn().getResponse();
+      response =
+          http.perform(attempt.toRequest().header("Authorization", "Bearer " + bearerToken))
+              .andReturn()
+              .getResponse();
     } catch (Exception escaped) {
       throw new AssertionError("a server error for " + attempt, escaped);
     }
@@ -116,6 +124,7 @@ public final class BadRequestCampaign {
             .sum();
     System.out.printf("%s attack, seed %d: %d cases %s%n", api, SEED, cases, statuses);
     assertThat(cases).isEqualTo(CASES);
+    assertThat(statuses).as("the caller was refused, not the input").doesNotContainKeys(401, 403);
     assertThat(refused).as("refused: %s", statuses).isGreaterThanOrEqualTo(CASES / 2);
   }
 }

@@ -5,6 +5,7 @@ import static dev.lotussaga.web.HostileValues.hostileInPath;
 
 import dev.lotussaga.web.Attempt;
 import dev.lotussaga.web.BadRequestCampaign;
+import dev.lotussaga.web.auth.InternalTokens;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -26,7 +27,11 @@ class AccountApiBadInputTest {
 
   @TestFactory
   Stream<DynamicTest> badInputIsRefusedWithAProblemNeverAServerError() {
-    return new BadRequestCampaign("Account API", http, List.of("userId", "amount"))
+    return new BadRequestCampaign(
+            "Account API",
+            http,
+            List.of("userId", "amount"),
+            InternalTokens.staff("lotus-billing", 1))
         .run(random -> random.nextBoolean() ? deposit(random) : balance(random));
   }
 

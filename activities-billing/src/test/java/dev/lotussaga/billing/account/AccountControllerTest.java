@@ -1,5 +1,6 @@
 package dev.lotussaga.billing.account;
 
+import static dev.lotussaga.web.auth.InternalTokens.asStaff;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -21,25 +22,34 @@ import org.springframework.test.web.servlet.MockMvc;
 @ActiveProfiles("test")
 class AccountControllerTest {
 
+  static final String AUDIENCE = "lotus-billing";
+
   @Autowired MockMvc http;
 
   private final long buyer = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
 
   @Test
   void depositsAddUpToTheBalance() throws Exception {
-    http.perform(post("/internal/accounts/{id}/deposits", buyer).param("amount", "250.50"))
+    http.perform(
+            post("/internal/accounts/{id}/deposits", buyer)
+                .param("amount", "250.50")
+                .with(asStaff(AUDIENCE)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.balance").value(250.50));
-    http.perform(post("/internal/accounts/{id}/deposits", buyer).param("amount", "49.50"))
+    http.perform(
+            post("/internal/accounts/{id}/deposits", buyer)
+                .param("amount", "49.50")
+                .with(asStaff(AUDIENCE)))
         .andExpect(jsonPath("$.balance").value(300.0));
-    http.perform(get("/internal/accounts/{id}", buyer))
+    http.perform(get("/internal/accounts/{id}", buyer).with(asStaff(AUDIENCE)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.balance").value(300.0));
   }
 
   @Test
   void anUnknownBuyerHasNothing() throws Exception {
-    http.perform(get("/internal/accounts/{id}", buyer)).andExpect(jsonPath("$.balance").value(0));
+    http.perform(get("/internal/accounts/{id}", buyer).with(asStaff(AUDIENCE)))
+        .andExpect(jsonPath("$.balance").value(0));
   }
 
   @Test
@@ -66,21 +76,28 @@ class AccountControllerTest {
           "10,5",
           "NaN"
         }) {
-      http.perform(post("/internal/accounts/{id}/deposits", buyer).param("amount", amount))
+      http.perform(
+              post("/internal/accounts/{id}/deposits", buyer)
+                  .param("amount", amount)
+                  .with(asStaff(AUDIENCE)))
           .andExpect(status().isBadRequest())
           .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
           .andExpect(jsonPath("$.detail").value("amount must be " + MoneyAmount.FORM));
     }
-    http.perform(get("/internal/accounts/{id}", buyer)).andExpect(jsonPath("$.balance").value(0));
+    http.perform(get("/internal/accounts/{id}", buyer).with(asStaff(AUDIENCE)))
+        .andExpect(jsonPath("$.balance").value(0));
   }
 
   @Test
   void takesDigitsWithUpToTwoDecimals() throws Exception {
     for (String amount : new String[] {"10", "10.5", "10.50", "0.01", "1000000000"}) {
-      http.perform(post("/internal/accounts/{id}/deposits", buyer).param("amount", amount))
+      http.perform(
+              post("/internal/accounts/{id}/deposits", buyer)
+                  .param("amount", amount)
+                  .with(asStaff(AUDIENCE)))
           .andExpect(status().isOk());
     }
-    http.perform(get("/internal/accounts/{id}", buyer))
+    http.perform(get("/internal/accounts/{id}", buyer).with(asStaff(AUDIENCE)))
         .andExpect(jsonPath("$.balance").value(1000000031.01));
   }
 }

@@ -1,5 +1,6 @@
 package dev.lotussaga.billing.account;
 
+import static dev.lotussaga.web.auth.InternalTokens.asStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -34,6 +35,8 @@ import org.springframework.test.web.servlet.ResultActions;
 @ActiveProfiles("test")
 class IdempotentDepositsTest {
 
+  static final String AUDIENCE = "lotus-billing";
+
   @Autowired MockMvc http;
   @Autowired JdbcTemplate jdbc;
   @Autowired Deposits deposits;
@@ -64,7 +67,7 @@ class IdempotentDepositsTest {
     assertThat(again).as("the first answer, although the balance moved on").isEqualTo(first);
     assertThat(depositsOf(buyer))
         .containsExactly(new BigDecimal("250.50"), new BigDecimal("49.50"));
-    http.perform(get("/internal/accounts/{id}", buyer))
+    http.perform(get("/internal/accounts/{id}", buyer).with(asStaff(AUDIENCE)))
         .andExpect(jsonPath("$.balance").value(300.0));
   }
 
@@ -172,7 +175,7 @@ class IdempotentDepositsTest {
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
-    return http.perform(request);
+    return http.perform(request.with(asStaff(AUDIENCE)));
   }
 
   private List<BigDecimal> depositsOf(long userId) {

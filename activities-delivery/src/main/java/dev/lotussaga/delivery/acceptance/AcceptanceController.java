@@ -1,6 +1,7 @@
 package dev.lotussaga.delivery.acceptance;
 
 import dev.lotussaga.web.IdempotencyKey;
+import dev.lotussaga.web.auth.InternalCaller;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -21,7 +22,8 @@ class AcceptanceController {
 
   /** An order accepted before gets the same answer again, marked Idempotent-Replayed. */
   @PostMapping("/internal/acceptances/{orderId}")
-  ResponseEntity<?> accept(@PathVariable String orderId) {
+  ResponseEntity<?> accept(InternalCaller caller, @PathVariable String orderId) {
+    caller.mustBeStaff();
     return acceptances
         .accept(orderId)
         .<ResponseEntity<?>>map(

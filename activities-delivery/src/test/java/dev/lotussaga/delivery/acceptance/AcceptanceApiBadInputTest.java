@@ -4,6 +4,7 @@ import static dev.lotussaga.web.HostileValues.hostileInPath;
 
 import dev.lotussaga.web.Attempt;
 import dev.lotussaga.web.BadRequestCampaign;
+import dev.lotussaga.web.auth.InternalTokens;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -26,7 +27,11 @@ class AcceptanceApiBadInputTest {
 
   @TestFactory
   Stream<DynamicTest> badInputIsRefusedWithAProblemNeverAServerError() {
-    return new BadRequestCampaign("Acceptance API", http, List.of("userId", "orderId"))
+    return new BadRequestCampaign(
+            "Acceptance API",
+            http,
+            List.of("userId", "orderId"),
+            InternalTokens.staff("lotus-delivery", 1))
         .run(random -> Attempt.post("/internal/acceptances/" + orderId(random)));
   }
 

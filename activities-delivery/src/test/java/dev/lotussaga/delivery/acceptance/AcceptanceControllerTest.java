@@ -1,5 +1,6 @@
 package dev.lotussaga.delivery.acceptance;
 
+import static dev.lotussaga.web.auth.InternalTokens.asStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,6 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @ActiveProfiles("test")
 class AcceptanceControllerTest {
 
+  static final String AUDIENCE = "lotus-delivery";
+
   @Autowired MockMvc http;
   @Autowired JdbcTemplate jdbc;
 
@@ -33,7 +36,7 @@ class AcceptanceControllerTest {
     jdbc.update("insert into acceptance_request (order_id, product_id) values (?, 3)", orderId);
 
     String first =
-        http.perform(post("/internal/acceptances/{id}", orderId))
+        http.perform(post("/internal/acceptances/{id}", orderId).with(asStaff(AUDIENCE)))
             .andExpect(status().isOk())
             .andExpect(header().doesNotExist("Idempotent-Replayed"))
             .andExpect(jsonPath("$.orderId").value(orderId))
@@ -41,7 +44,7 @@ class AcceptanceControllerTest {
             .getResponse()
             .getContentAsString();
     String again =
-        http.perform(post("/internal/acceptances/{id}", orderId))
+        http.perform(post("/internal/acceptances/{id}", orderId).with(asStaff(AUDIENCE)))
             .andExpect(status().isOk())
             .andExpect(header().string("Idempotent-Replayed", "true"))
             .andReturn()
@@ -61,7 +64,7 @@ class AcceptanceControllerTest {
 
   @Test
   void anOrderThatDoesNotWaitForAcceptanceIsAConflict() throws Exception {
-    http.perform(post("/internal/acceptances/{id}", orderId))
+    http.perform(post("/internal/acceptances/{id}", orderId).with(asStaff(AUDIENCE)))
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
   }

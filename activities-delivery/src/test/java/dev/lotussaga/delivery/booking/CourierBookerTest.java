@@ -1,5 +1,6 @@
 package dev.lotussaga.delivery.booking;
 
+import static dev.lotussaga.web.auth.InternalTokens.asStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -37,6 +38,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @ActiveProfiles("test")
 class CourierBookerTest {
 
+  static final String AUDIENCE = "lotus-delivery";
+
   private static final int AUTOMATIC = 1;
   private static final int MANUAL = 3;
 
@@ -65,7 +68,7 @@ class CourierBookerTest {
     assertThat(activities.bookCourier(order).status()).isEqualTo(Status.AWAITING_ACCEPTANCE);
     assertThat(bookingsOf(order)).isZero();
 
-    http.perform(post("/internal/acceptances/{id}", order.orderId()))
+    http.perform(post("/internal/acceptances/{id}", order.orderId()).with(asStaff(AUDIENCE)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.orderId").value(order.orderId()));
 
@@ -79,14 +82,15 @@ class CourierBookerTest {
     activities.bookCourier(automatic);
     BookCourier manual = order(MANUAL);
     activities.bookCourier(manual);
-    http.perform(post("/internal/acceptances/{id}", manual.orderId())).andExpect(status().isOk());
+    http.perform(post("/internal/acceptances/{id}", manual.orderId()).with(asStaff(AUDIENCE)))
+        .andExpect(status().isOk());
 
     for (String orderId : List.of(automatic.orderId(), "no-such-order")) {
-      http.perform(post("/internal/acceptances/{id}", orderId))
+      http.perform(post("/internal/acceptances/{id}", orderId).with(asStaff(AUDIENCE)))
           .andExpect(status().isConflict())
           .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
-    http.perform(post("/internal/acceptances/{id}", manual.orderId()))
+    http.perform(post("/internal/acceptances/{id}", manual.orderId()).with(asStaff(AUDIENCE)))
         .andExpect(status().isOk())
         .andExpect(header().string("Idempotent-Replayed", "true"));
     assertThat(acceptanceSignalsTo(manual)).as("accepted once, signalled once").isEqualTo(1);
@@ -131,7 +135,7 @@ class CourierBookerTest {
     activities.releaseCourier(new ReleaseCourier(awaiting.orderId()));
 
     assertThat(bookingsOf(booked)).isZero();
-    http.perform(post("/internal/acceptances/{id}", awaiting.orderId()))
+    http.perform(post("/internal/acceptances/{id}", awaiting.orderId()).with(asStaff(AUDIENCE)))
         .andExpect(status().isConflict());
     assertThatThrownBy(() -> activities.bookCourier(booked))
         .isInstanceOf(ApplicationFailure.class)

@@ -1,6 +1,7 @@
 package dev.lotussaga.stock.product;
 
 import dev.lotussaga.web.IdempotencyKey;
+import dev.lotussaga.web.auth.InternalCaller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Internal API, called by the gateway for staff. */
+/**
+ * Internal API, called by the gateway: additions for staff, stock levels for anyone it vouches for.
+ */
 @RestController
 @RequestMapping("/internal/products/{productId}")
 class StockController {
@@ -31,25 +34,21 @@ class StockController {
   }
 
   /**
-   * With an Idempotency-Key (per staff member, so {@code staffId} is needed with it) the staff
-   * member used before: the first answer again, marked {@code Idempotent-Replayed: true}; 422 for
+   * With an Idempotency-Key the staff member (named by the gateway's token: keys are per staff
+   * member) used before: the first answer again, marked {@code Idempotent-Replayed: true}; 422 for
    * another product or count.
    */
   @PostMapping("/additions")
   ResponseEntity<?> add(
+      InternalCaller caller,
       @PathVariable int productId,
       @RequestParam @Min(1) @Max(1_000_000) int units,
-      @RequestParam(required = false) Long staffId,
       @RequestHeader(name = IdempotencyKey.HEADER, required = false)
           @Pattern(regexp = IdempotencyKey.PATTERN, message = "must be " + IdempotencyKey.FORM)
           String idempotencyKey) {
-    if (idempotencyKey != null && staffId == null) {
-      return problem(
-          HttpStatus.BAD_REQUEST,
-          "staffId is required with an Idempotency-Key: keys are per staff");
-    }
+    caller.mustBeStaff();
     return arrivals
-        .add(productId, units, staffId == null ? 0 : staffId, idempotencyKey)
+        .add(productId, units, caller.userId(), idempotencyKey)
         .<ResponseEntity<?>>map(
             arrival -> {
               Stock stock = new Stock(arrival.productId(), arrival.available());

@@ -5,6 +5,7 @@ import static dev.lotussaga.web.HostileValues.hostileInPath;
 
 import dev.lotussaga.web.Attempt;
 import dev.lotussaga.web.BadRequestCampaign;
+import dev.lotussaga.web.auth.InternalTokens;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -26,7 +27,11 @@ class StockApiBadInputTest {
 
   @TestFactory
   Stream<DynamicTest> badInputIsRefusedWithAProblemNeverAServerError() {
-    return new BadRequestCampaign("Stock API", http, List.of("userId", "units", "staffId"))
+    return new BadRequestCampaign(
+            "Stock API",
+            http,
+            List.of("userId", "units", "staffId"),
+            InternalTokens.staff("lotus-stock", 1))
         .run(random -> random.nextBoolean() ? addition(random) : stock(random));
   }
 

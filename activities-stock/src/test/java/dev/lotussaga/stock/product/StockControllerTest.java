@@ -1,5 +1,6 @@
 package dev.lotussaga.stock.product;
 
+import static dev.lotussaga.web.auth.InternalTokens.asStaff;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -20,12 +21,14 @@ import org.springframework.test.web.servlet.MockMvc;
 @ActiveProfiles("test")
 class StockControllerTest {
 
+  static final String AUDIENCE = "lotus-stock";
+
   @Autowired MockMvc http;
   @Autowired JdbcTemplate jdbc;
 
   @Test
   void seededProductOneIsPlentiful() throws Exception {
-    http.perform(get("/internal/products/1"))
+    http.perform(get("/internal/products/1").with(asStaff(AUDIENCE)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.productId").value(1))
         .andExpect(jsonPath("$.available").value(org.hamcrest.Matchers.greaterThan(1000)));
@@ -33,7 +36,8 @@ class StockControllerTest {
 
   @Test
   void addingToAnUnknownProductIsNotFound() throws Exception {
-    http.perform(post("/internal/products/999999/additions").param("units", "1"))
+    http.perform(
+            post("/internal/products/999999/additions").param("units", "1").with(asStaff(AUDIENCE)))
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
   }
@@ -47,11 +51,17 @@ class StockControllerTest {
         product,
         ProductStock.MAX_AVAILABLE - 5);
 
-    http.perform(post("/internal/products/" + product + "/additions").param("units", "6"))
+    http.perform(
+            post("/internal/products/" + product + "/additions")
+                .param("units", "6")
+                .with(asStaff(AUDIENCE)))
         .andExpect(status().isConflict())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("1000000000")));
-    http.perform(post("/internal/products/" + product + "/additions").param("units", "5"))
+    http.perform(
+            post("/internal/products/" + product + "/additions")
+                .param("units", "5")
+                .with(asStaff(AUDIENCE)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.available").value(ProductStock.MAX_AVAILABLE));
   }
@@ -59,7 +69,8 @@ class StockControllerTest {
   @Test
   void rejectsCountsBelowOneAsProblems() throws Exception {
     for (String units : new String[] {"0", "-1", "x", "99999999999"}) {
-      http.perform(post("/internal/products/1/additions").param("units", units))
+      http.perform(
+              post("/internal/products/1/additions").param("units", units).with(asStaff(AUDIENCE)))
           .andExpect(status().isBadRequest())
           .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }

@@ -1,6 +1,7 @@
 package dev.lotussaga.gateway.billing;
 
 import dev.lotussaga.gateway.security.CurrentUser;
+import dev.lotussaga.gateway.security.ServiceTokens;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
 import dev.lotussaga.web.IdempotencyKey;
@@ -23,9 +24,11 @@ import org.springframework.web.client.RestClient;
 class BillingController {
 
   private final Downstream billing;
+  private final ServiceTokens tokens;
 
-  BillingController(ServiceUrls urls, RestClient.Builder http) {
+  BillingController(ServiceUrls urls, RestClient.Builder http, ServiceTokens tokens) {
     this.billing = new Downstream("billing", urls.billing(), http);
+    this.tokens = tokens;
   }
 
   /**
@@ -44,6 +47,7 @@ class BillingController {
     long userId = CurrentUser.of(token).id();
     return IdempotencyKey.relay(
         billing.call(
+            tokens.of(token),
             client ->
                 client
                     .post()
@@ -60,6 +64,7 @@ class BillingController {
   Balance balance(@AuthenticationPrincipal Jwt token) {
     long userId = CurrentUser.of(token).id();
     return billing.call(
+        tokens.of(token),
         client ->
             client.get().uri("/internal/accounts/{userId}", userId).retrieve().body(Balance.class));
   }

@@ -1,12 +1,15 @@
 package dev.lotussaga.gateway.delivery;
 
 import dev.lotussaga.gateway.order.Orders;
+import dev.lotussaga.gateway.security.ServiceTokens;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
 import dev.lotussaga.web.IdempotencyKey;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,9 +23,13 @@ class DeliveryController {
   private final Orders orders;
   private final Downstream delivery;
 
-  DeliveryController(Orders orders, ServiceUrls urls, RestClient.Builder http) {
+  private final ServiceTokens tokens;
+
+  DeliveryController(
+      Orders orders, ServiceUrls urls, RestClient.Builder http, ServiceTokens tokens) {
     this.orders = orders;
     this.delivery = new Downstream("delivery", urls.delivery(), http);
+    this.tokens = tokens;
   }
 
   /**
@@ -30,10 +37,12 @@ class DeliveryController {
    * 409 (from delivery) when the order does not wait for acceptance and was never accepted.
    */
   @PutMapping("/accept")
-  ResponseEntity<Accepted> accept(@RequestParam @Size(max = 64) String idOrder) {
+  ResponseEntity<Accepted> accept(
+      @AuthenticationPrincipal Jwt token, @RequestParam @Size(max = 64) String idOrder) {
     String orderId = orders.existing(idOrder);
     return IdempotencyKey.relay(
         delivery.call(
+            tokens.of(token),
             client ->
                 client
                     .post()

@@ -2,6 +2,7 @@ package dev.lotussaga.gateway.notification;
 
 import dev.lotussaga.gateway.order.Orders;
 import dev.lotussaga.gateway.security.CurrentUser;
+import dev.lotussaga.gateway.security.ServiceTokens;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
 import jakarta.validation.constraints.Size;
@@ -22,9 +23,13 @@ class NotificationController {
   private final Orders orders;
   private final Downstream notifications;
 
-  NotificationController(Orders orders, ServiceUrls urls, RestClient.Builder http) {
+  private final ServiceTokens tokens;
+
+  NotificationController(
+      Orders orders, ServiceUrls urls, RestClient.Builder http, ServiceTokens tokens) {
     this.orders = orders;
     this.notifications = new Downstream("notification", urls.notification(), http);
+    this.tokens = tokens;
   }
 
   /**
@@ -39,6 +44,7 @@ class NotificationController {
     Optional<String> visibleOrderId =
         Optional.ofNullable(orderId).map(id -> orders.visibleId(caller, id));
     return notifications.call(
+        tokens.of(token),
         client ->
             client
                 .get()

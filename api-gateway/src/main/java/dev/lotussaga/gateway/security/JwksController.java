@@ -1,19 +1,20 @@
 package dev.lotussaga.gateway.security;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Publishes the public half of the signing key, so that other parties can verify our tokens. */
+/**
+ * Publishes the public half of every signing key, so that the internal services (and anyone else)
+ * can verify our tokens, including those signed by a key being rotated out.
+ */
 @RestController
 class JwksController {
 
   private final Map<String, Object> publicJwks;
 
-  JwksController(RSAKey signingKey) {
-    this.publicJwks = new JWKSet(signingKey.toPublicJWK()).toJSONObject();
+  JwksController(SigningKeys keys) {
+    this.publicJwks = keys.publicSet().toJSONObject();
   }
 
   @GetMapping("/.well-known/jwks.json")

@@ -1,8 +1,11 @@
 package dev.lotussaga.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.lotussaga.gateway.system.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +20,6 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -107,13 +109,16 @@ class SecurityConfiguration {
             "The request was refused: its method, path or headers are not allowed here");
   }
 
-  /** Only RS256 signed by our key, from our issuer, for our audience, within its validity. */
+  /**
+   * Only RS256 signed by one of our keys, from our issuer, for our audience, within its validity.
+   */
   @Bean
-  JwtDecoder jwtDecoder(RSAKey signingKey, JwtProperties properties) throws JOSEException {
-    NimbusJwtDecoder decoder =
-        NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey())
-            .signatureAlgorithm(SignatureAlgorithm.RS256)
-            .build();
+  JwtDecoder jwtDecoder(SigningKeys keys, JwtProperties properties) {
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(
+        new JWSVerificationKeySelector<>(
+            JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys.publicSet())));
+    NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
     OAuth2TokenValidator<Jwt> audience =
         new JwtClaimValidator<java.util.List<String>>(
             "aud", aud -> aud != null && aud.contains(properties.audience()));

@@ -1,9 +1,9 @@
 package dev.lotussaga.gateway.security;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.text.ParseException;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,17 +15,28 @@ class SigningKeyConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(SigningKeyConfiguration.class);
 
+  /**
+   * Without configured keys, a key for this run only: fine for a test, wrong for a cluster, where
+   * each replica would sign with its own key and refuse the others' tokens; the chart sets {@code
+   * require-key} so that the gateway refuses to start instead.
+   */
   @Bean
-  RSAKey signingKey(JwtProperties properties) throws JOSEException, ParseException {
-    if (properties.signingJwk() == null || properties.signingJwk().isBlank()) {
-      log.warn(
-          "No LOTUS_JWT_SIGNING_JWK configured: generated a key for this run only (local use)");
-      return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+  SigningKeys signingKeys(JwtProperties properties) throws JOSEException, ParseException {
+    String configured = properties.signingJwks();
+    if (configured != null && !configured.isBlank()) {
+      SigningKeys keys = SigningKeys.parse(configured);
+      log.info("Signing tokens with key {}", keys.signing().getKeyID());
+      return keys;
     }
-    RSAKey key = RSAKey.parse(properties.signingJwk());
-    if (!key.isPrivate()) {
-      throw new IllegalStateException("LOTUS_JWT_SIGNING_JWK must hold a private RSA key");
+    if (properties.requireKey()) {
+      throw new IllegalStateException(
+          "No signing key: set LOTUS_JWT_SIGNING_JWKS to a JWK set of private RSA keys"
+              + " (README \"Keys and their rotation\")");
     }
-    return key;
+    log.warn(
+        "No LOTUS_JWT_SIGNING_JWKS configured: generated a key for this run only (local use;"
+            + " ./lotus up keeps one under .lotus/)");
+    return new SigningKeys(
+        List.of(new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate()));
   }
 }

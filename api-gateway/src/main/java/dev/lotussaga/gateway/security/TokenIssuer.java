@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Signs access tokens with RS256. */
+/** Signs access tokens with RS256, with the newest key. */
 @Component
 public class TokenIssuer {
 
@@ -23,9 +23,9 @@ public class TokenIssuer {
   private final RSASSASigner signer;
   private final JwtProperties properties;
 
-  TokenIssuer(RSAKey signingKey, JwtProperties properties) throws JOSEException {
-    this.key = signingKey;
-    this.signer = new RSASSASigner(signingKey);
+  TokenIssuer(SigningKeys keys, JwtProperties properties) throws JOSEException {
+    this.key = keys.signing();
+    this.signer = new RSASSASigner(key);
     this.properties = properties;
   }
 

@@ -1,5 +1,6 @@
 /**
- * RS256 access tokens: issued at login with nimbus-jose-jwt, verified on every request by Spring
- * Security's resource server against the same key, public key published as a JWK set.
+ * RS256 tokens from a JWK set (the first key signs, every key verifies): access tokens issued at
+ * login and verified on every request by Spring Security's resource server, and one-minute tokens
+ * for each call to an internal service; the public keys are published as a JWK set.
  */
 package dev.lotussaga.gateway.security;

@@ -1,7 +1,7 @@
 package dev.lotussaga.gateway.stock;
 
 import dev.lotussaga.gateway.catalog.Catalog;
-import dev.lotussaga.gateway.security.CurrentUser;
+import dev.lotussaga.gateway.security.ServiceTokens;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
 import dev.lotussaga.web.IdempotencyKey;
@@ -25,14 +25,18 @@ class StockController {
   private final Catalog catalog;
   private final Downstream stock;
 
-  StockController(Catalog catalog, ServiceUrls urls, RestClient.Builder http) {
+  private final ServiceTokens tokens;
+
+  StockController(
+      Catalog catalog, ServiceUrls urls, RestClient.Builder http, ServiceTokens tokens) {
     this.catalog = catalog;
     this.stock = new Downstream("stock", urls.stock(), http);
+    this.tokens = tokens;
   }
 
   /**
    * STAFF only (see the security configuration); wakes the first order waiting for the product. An
-   * Idempotency-Key goes to stock with the staff member's id: keys are per staff member.
+   * Idempotency-Key goes to stock, which keeps it per staff member (named by the service token).
    */
   @PutMapping("/add")
   ResponseEntity<Stock> add(
@@ -43,17 +47,13 @@ class StockController {
           @Pattern(regexp = IdempotencyKey.PATTERN, message = "must be " + IdempotencyKey.FORM)
           String idempotencyKey) {
     int productId = catalog.product(idSubscription).id();
-    long staffId = CurrentUser.of(token).id();
     return IdempotencyKey.relay(
         stock.call(
+            tokens.of(token),
             client ->
                 client
                     .post()
-                    .uri(
-                        "/internal/products/{productId}/additions?units={units}&staffId={staffId}",
-                        productId,
-                        count,
-                        staffId)
+                    .uri("/internal/products/{productId}/additions?units={units}", productId, count)
                     .headers(IdempotencyKey.forward(idempotencyKey))
                     .retrieve()
                     .toEntity(Stock.class)));

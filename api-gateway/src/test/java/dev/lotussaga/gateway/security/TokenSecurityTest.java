@@ -37,7 +37,13 @@ import org.springframework.test.web.servlet.MockMvc;
 class TokenSecurityTest {
 
   @Autowired MockMvc http;
-  @Autowired RSAKey signingKey;
+  @Autowired SigningKeys keys;
+  RSAKey signingKey;
+
+  @org.junit.jupiter.api.BeforeEach
+  void theSigningKey() {
+    signingKey = keys.signing();
+  }
 
   private Users.SignedIn user;
 

@@ -5,6 +5,7 @@ import static dev.lotussaga.web.HostileValues.hostileInPath;
 
 import dev.lotussaga.web.Attempt;
 import dev.lotussaga.web.BadRequestCampaign;
+import dev.lotussaga.web.auth.InternalTokens;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
@@ -22,7 +23,11 @@ class NotificationApiBadInputTest {
 
   @TestFactory
   Stream<DynamicTest> badInputIsRefusedWithAProblemNeverAServerError() {
-    return new BadRequestCampaign("Notification API", http, List.of("userId", "orderId"))
+    return new BadRequestCampaign(
+            "Notification API",
+            http,
+            List.of("userId", "orderId"),
+            InternalTokens.staff("lotus-notification", 1))
         .run(NotificationApiBadInputTest::notifications);
   }
 

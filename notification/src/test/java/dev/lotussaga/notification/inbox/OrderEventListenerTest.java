@@ -1,5 +1,6 @@
 package dev.lotussaga.notification.inbox;
 
+import static dev.lotussaga.web.auth.InternalTokens.asStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -29,6 +30,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /** From a real Kafka broker into PostgreSQL and out through the internal API. */
 @InboxTest
 class OrderEventListenerTest {
+
+  static final String AUDIENCE = "lotus-notification";
 
   @Autowired EmbeddedKafkaBroker broker;
   @Autowired JdbcTemplate jdbc;
@@ -144,13 +147,13 @@ class OrderEventListenerTest {
     publish(event(1, OrderState.ValidatingBilling, NotificationType.PAYMENT_FAILED));
     awaitTrue(() -> storedFor(buyer) == 2);
 
-    http.perform(get("/internal/users/{id}/notifications", buyer))
+    http.perform(get("/internal/users/{id}/notifications", buyer).with(asStaff(AUDIENCE)))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.length()").value(2))
         .andExpect(jsonPath("$[0].type").value("PAYMENT_FAILED"))
         .andExpect(jsonPath("$[1].type").value("ORDER_PAID"))
         .andExpect(jsonPath("$[1].orderId").value(orderId));
-    http.perform(get("/internal/users/{id}/notifications", buyer + 1))
+    http.perform(get("/internal/users/{id}/notifications", buyer + 1).with(asStaff(AUDIENCE)))
         .andExpect(jsonPath("$.length()").value(0));
   }
 
