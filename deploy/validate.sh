@@ -89,10 +89,14 @@ inline_secret_values() {
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const jwk = { ...privateKey.export({ format: "jwk" }), kid: randomUUID(), alg: "RS256", use: "sig" };
     const secret = (extra) => ({ existingSecret: "", ...extra });
-    console.log(JSON.stringify({ secrets: {
-      database: secret({ password: randomBytes(18).toString("base64url") }),
-      jwt: secret({ signingJwk: JSON.stringify(jwk) }),
-      staff: secret({ password: randomBytes(18).toString("base64url") }),
+    const password = () => randomBytes(18).toString("base64url");
+    const each = (names) => Object.fromEntries(names.map((n) => [n, password()]));
+    console.log(JSON.stringify({ kafka: { securityProtocol: "SASL_PLAINTEXT" }, secrets: {
+      database: secret({ password: password() }),
+      databaseRoles: secret({ passwords: each(["api-gateway", "activities-billing", "activities-stock", "activities-delivery", "notification"]) }),
+      kafka: secret({ passwords: each(["workflows", "api-gateway", "notification"]) }),
+      jwt: secret({ signingJwks: JSON.stringify({ keys: [jwk] }) }),
+      staff: secret({ password: password() }),
     } }));' >"$WORK/inline-secrets.yaml"
 }
 
@@ -116,7 +120,7 @@ stack_without_remote_charts() {
 }
 
 check_stack() {
-  node "$DEPLOY/test/check-stack.cjs" "$STACK" || die "umbrella chart wiring"
+  node "$DEPLOY/test/check-stack.cjs" "$STACK" --repo "$DEPLOY/.." || die "umbrella chart wiring"
   stack_without_remote_charts
   "$HELM" lint --strict "$WORK/stack" >"$WORK/stack.lint" 2>&1 || {
     cat "$WORK/stack.lint"
@@ -194,12 +198,27 @@ self_test() {
   refused "probes disabled" "livenessProbe missing;readinessProbe missing" checked_render no-probes "$VALUES/broken-no-probes.yaml"
   refused "root user and privilege escalation" "runAsNonRoot is not true;runs as user 0;allowPrivilegeEscalation is not false" checked_render root "$VALUES/broken-root.yaml"
   refused "no resource requests and limits" "resources.limits.memory missing" checked_render no-resources "$VALUES/broken-no-resources.yaml"
+  refused "network policies disabled" "no NetworkPolicy with policyTypes Ingress selects its pods;no NetworkPolicy with policyTypes Egress selects its pods" \
+    checked_render no-network-policy "$VALUES/broken-no-network-policy.yaml"
 
   "$HELM" template lotus "$CHART" >"$WORK/default.yaml"
   mutate "$WORK/default.yaml" "$WORK/no-configmap.yaml" 'docs.filter((d) => d.kind !== "ConfigMap")'
   refused "a referenced ConfigMap that is not rendered" "ConfigMap lotus-lotus-saga-config is not rendered" node "$CHECK" --chart "$CHART" --name no-configmap "$WORK/no-configmap.yaml"
   refused "a Secret neither rendered nor declared existing" "Secret lotus-saga-jwt is neither rendered" node "$CHECK" --chart "$CHART" \
     --values <(echo 'secrets: {jwt: {existingSecret: some-other-name}}') --name undeclared-secret "$WORK/default.yaml"
+
+  mutate "$WORK/default.yaml" "$WORK/no-billing-policy.yaml" \
+    'docs.filter((d) => !(d.kind === "NetworkPolicy" && d.metadata.name.endsWith("-activities-billing")))'
+  refused "a service whose policy lets the gateway in is missing" "the gateway cannot reach this internal service" node "$CHECK" --chart "$CHART" \
+    --name no-billing-policy "$WORK/no-billing-policy.yaml"
+  mutate "$WORK/default.yaml" "$WORK/open-policy.yaml" \
+    'docs.map((d) => (d.kind === "NetworkPolicy" && d.metadata.name.endsWith("-workflows") ? (d.spec.ingress = [{}], d) : d))'
+  refused "a policy rule that lets everyone in" "an ingress rule allows every source" node "$CHECK" --chart "$CHART" \
+    --name open-policy "$WORK/open-policy.yaml"
+  mutate "$WORK/default.yaml" "$WORK/no-require-key.yaml" \
+    'docs.map((d) => (d.kind === "Deployment" && d.metadata.name.endsWith("-api-gateway") ? (d.spec.template.spec.containers[0].env = d.spec.template.spec.containers[0].env.filter((e) => e.name !== "LOTUS_JWT_REQUIRE_KEY"), d) : d))'
+  refused "a gateway that may start without a key" "LOTUS_JWT_REQUIRE_KEY is undefined, not true" node "$CHECK" --chart "$CHART" \
+    --name no-require-key "$WORK/no-require-key.yaml"
 
   "$HELM" template lotus "$CHART" -f "$VALUES/custom.yaml" >"$WORK/custom.yaml"
   mutate "$WORK/custom.yaml" "$WORK/no-monitor.yaml" 'docs.filter((d) => d.kind !== "ServiceMonitor")'
@@ -212,7 +231,13 @@ self_test() {
   refused "an Ingress host other than configured" "values say shop.example.com" node "$CHECK" --chart "$CHART" \
     --values "$VALUES/custom.yaml" --name other-host "$WORK/other-host.yaml"
 
-  refused "no JWK and no existing Secret" "secrets.jwt.signingJwk is required" "$HELM" template lotus "$CHART" --set secrets.jwt.existingSecret=
+  refused "an empty chart-made JWK set" "secrets.jwt.signingJwks is required" "$HELM" template lotus "$CHART" --set secrets.jwt.existingSecret=
+  refused "a chart-made JWK set without keys" "must be a JWK set" "$HELM" template lotus "$CHART" \
+    --values <(echo "secrets: {jwt: {existingSecret: '', signingJwks: '{\"keys\": []}'}}")
+  refused "a chart-made JWK set with a public key" "every key must be a private RSA key" "$HELM" template lotus "$CHART" \
+    --values <(echo "secrets: {jwt: {existingSecret: '', signingJwks: '{\"keys\": [{\"kty\": \"RSA\", \"kid\": \"k1\", \"n\": \"AQAB\", \"e\": \"AQAB\"}]}'}}")
+  refused "an egress rule without peers" "an empty list would allow every destination" "$HELM" template lotus "$CHART" \
+    --values <(echo 'networkPolicy: {database: {to: []}}')
   refused "both an existing Secret and a value" "set either existingSecret or password, not both" "$HELM" template lotus "$CHART" --set secrets.staff.password=x
   refused "an unknown secret for a service" "must be one of the following" "$HELM" template lotus "$CHART" --set 'services.workflows.secrets={jwk}'
 
@@ -225,7 +250,13 @@ self_test() {
   mkdir -p "$WORK/bad-stack"
   cp "$STACK/Chart.yaml" "$WORK/bad-stack/"
   sed 's/bootstrap: lotus-kafka:9092/bootstrap: kafka.elsewhere:9092/' "$STACK/values.yaml" >"$WORK/bad-stack/values.yaml"
-  refused "an umbrella that points the services elsewhere" "is not lotus-kafka" node "$DEPLOY/test/check-stack.cjs" "$WORK/bad-stack"
+  refused "an umbrella that points the services elsewhere" "is not lotus-kafka" node "$DEPLOY/test/check-stack.cjs" "$WORK/bad-stack" --repo "$DEPLOY/.."
+  sed -e 's/auto.create.topics.enable: "false"/auto.create.topics.enable: "true"/' \
+    -e '/^    lotus-api-gateway:$/,/^    lotus-notification:$/ s/write: \[lotus.order-events.DLT\]/write: [lotus.order-events.DLT, lotus.order-events]/' \
+    "$STACK/values.yaml" >"$WORK/bad-stack/values.yaml"
+  refused "an umbrella where the gateway writes order events and topics appear by themselves" \
+    "lotus.order-events is written by lotus-api-gateway,lotus-workflows;Kafka creates topics automatically" \
+    node "$DEPLOY/test/check-stack.cjs" "$WORK/bad-stack" --repo "$DEPLOY/.."
 
   say "self-test: $PASSED broken inputs refused, 0 accepted"
 }

@@ -59,8 +59,9 @@ function check(docs, values, chart) {
   const ofKind = (kind) => docs.filter((d) => d.kind === kind);
   const named = (kind, name) => docs.find((d) => d.kind === kind && d.metadata.name === name);
 
+  const temporalTls = (values.temporal || {}).tls || {};
   const existingSecrets = new Set(
-    Object.values(values.secrets || {})
+    [...Object.values(values.secrets || {}), temporalTls.enabled ? temporalTls : null]
       .map((s) => s && s.existingSecret)
       .filter(Boolean),
   );
@@ -157,16 +158,23 @@ function check(docs, values, chart) {
     expect(env.LOTUS_BIND_ADDRESS === '0.0.0.0', cid, `LOTUS_BIND_ADDRESS is ${env.LOTUS_BIND_ADDRESS}, not 0.0.0.0`);
     expect(String(env.SERVER_PORT) === String(http.containerPort), cid, `SERVER_PORT ${env.SERVER_PORT} is not the http port`);
     expect(/MaxRAMPercentage/.test(env.JAVA_TOOL_OPTIONS || ''), cid, 'JAVA_TOOL_OPTIONS does not size the heap from the container limit');
-    for (const name of ['LOTUS_TEMPORAL_TARGET', 'LOTUS_TEMPORAL_NAMESPACE', 'LOTUS_KAFKA_BOOTSTRAP', 'LOTUS_DB_URL', 'LOTUS_DB_USER']) {
+    for (const name of ['LOTUS_TEMPORAL_TARGET', 'LOTUS_TEMPORAL_NAMESPACE', 'LOTUS_KAFKA_BOOTSTRAP', 'LOTUS_DB_URL']) {
       expect(env[name], cid, `${name} not set`);
     }
+    checkBackendEnv({ expect, cid, env, key, svcValues, values, pod, c, services });
     const tracing = values.tracing || {};
     expect(env.LOTUS_TRACING_ENABLED === String(tracing.enabled === true), cid, `LOTUS_TRACING_ENABLED is ${env.LOTUS_TRACING_ENABLED}, tracing.enabled is ${tracing.enabled}`);
     expect((env.LOTUS_OTLP_ENDPOINT || '') === (tracing.otlpEndpoint || ''), cid, `LOTUS_OTLP_ENDPOINT is ${env.LOTUS_OTLP_ENDPOINT}, tracing.otlpEndpoint is ${tracing.otlpEndpoint}`);
-    for (const [secretName, variable] of [['database', 'LOTUS_DB_PASSWORD'], ['jwt', 'LOTUS_JWT_SIGNING_JWK'], ['staff', 'LOTUS_STAFF_PASSWORD']]) {
+    for (const [secretName, variable] of [['jwt', 'LOTUS_JWT_SIGNING_JWKS'], ['staff', 'LOTUS_STAFF_PASSWORD']]) {
       const wantedSecret = (svcValues.secrets || []).includes(secretName);
       expect(wantedSecret === (variable in env), cid, `${variable} ${wantedSecret ? 'missing' : 'set, but values do not give it this secret'}`);
     }
+    // The gateway must refuse to start without its keys rather than make one per replica.
+    if (key === 'api-gateway') {
+      expect('LOTUS_JWT_SIGNING_JWKS' in env, cid, 'LOTUS_JWT_SIGNING_JWKS missing: the gateway has no signing keys');
+      expect(env.LOTUS_JWT_REQUIRE_KEY === 'true', cid, `LOTUS_JWT_REQUIRE_KEY is ${env.LOTUS_JWT_REQUIRE_KEY}, not true`);
+    }
+    expect(!('LOTUS_JWT_SIGNING_JWK' in env), cid, 'LOTUS_JWT_SIGNING_JWK (one key) is set; the chart gives LOTUS_JWT_SIGNING_JWKS');
     for (const ref of references(pod)) {
       checks++;
       if (ref.optional) continue;
@@ -177,7 +185,7 @@ function check(docs, values, chart) {
           expect(ref.key in data, `${id} ${ref.via}`, `${ref.kind} ${ref.name} has no key ${ref.key}`);
         }
       } else if (ref.kind === 'Secret' && existingSecrets.has(ref.name)) {
-        // created outside the chart, as declared by secrets.*.existingSecret
+        // created outside the chart, as declared by secrets.*.existingSecret or temporal.tls
       } else if (ref.kind === 'Secret') {
         violations.push(`${id} ${ref.via}: Secret ${ref.name} is neither rendered nor declared in secrets.*.existingSecret`);
       } else {
@@ -187,7 +195,8 @@ function check(docs, values, chart) {
   }
 
   // The Job that registers the order search attributes: a Helm hook, locked down like the services.
-  const jobs = ofKind('Job');
+  // This chart's Jobs (an umbrella render has its own besides).
+  const jobs = ofKind('Job').filter((j) => (j.metadata.labels || {})['app.kubernetes.io/name'] === chart.name);
   const register = ((values.searchAttributes || {}).register) !== false;
   expect(jobs.length === (register ? 1 : 0), 'Job', `${jobs.length} Jobs, searchAttributes.register is ${register}`);
   for (const job of jobs) {
@@ -284,7 +293,141 @@ function check(docs, values, chart) {
     }
   }
 
+  checkNetworkPolicies({ expect, docs, deployments, jobs: ofKind('Job'), values });
+
   return { violations, checks };
+}
+
+// What a service gets for the backends it uses (values services.*.uses), and nothing more.
+function checkBackendEnv({ expect, cid, env, key, svcValues, values, pod, c, services }) {
+  const uses = svcValues.uses || [];
+  const db = values.database || {};
+  const role = (db.roles || {})[key];
+  const secretRef = (name) => {
+    const e = (c.env || []).find((x) => x.name === name);
+    return e && e.valueFrom && e.valueFrom.secretKeyRef;
+  };
+  if (uses.includes('database')) {
+    expect(env.LOTUS_FLYWAY_USER === db.migrationUser, cid, `LOTUS_FLYWAY_USER is ${env.LOTUS_FLYWAY_USER}, database.migrationUser is ${db.migrationUser}`);
+    expect(secretRef('LOTUS_FLYWAY_PASSWORD'), cid, 'LOTUS_FLYWAY_PASSWORD is not from a Secret');
+    const user = role ? role.user : db.migrationUser;
+    expect(env.LOTUS_DB_USER === user, cid, `LOTUS_DB_USER is ${env.LOTUS_DB_USER}, want ${user} (database.roles)`);
+    const ref = secretRef('LOTUS_DB_PASSWORD');
+    expect(ref, cid, 'LOTUS_DB_PASSWORD is not from a Secret');
+    if (ref && role) {
+      expect(ref.key === key, cid, `LOTUS_DB_PASSWORD from key ${ref.key}, want the service's own key ${key}`);
+      expect(ref.name !== (secretRef('LOTUS_FLYWAY_PASSWORD') || {}).name || ref.key !== (secretRef('LOTUS_FLYWAY_PASSWORD') || {}).key,
+        cid, 'the service connects with the migration role\'s password');
+    }
+  } else {
+    for (const name of ['LOTUS_DB_USER', 'LOTUS_DB_PASSWORD', 'LOTUS_FLYWAY_USER', 'LOTUS_FLYWAY_PASSWORD']) {
+      expect(!(name in env), cid, `${name} set, but the service does not use the database`);
+    }
+  }
+
+  const kafka = values.kafka || {};
+  const sasl = /^SASL/.test(kafka.securityProtocol || '');
+  expect(env.LOTUS_KAFKA_SECURITY_PROTOCOL === (kafka.securityProtocol || 'PLAINTEXT'), cid,
+    `LOTUS_KAFKA_SECURITY_PROTOCOL is ${env.LOTUS_KAFKA_SECURITY_PROTOCOL}, kafka.securityProtocol is ${kafka.securityProtocol}`);
+  const kafkaUser = sasl && uses.includes('kafka');
+  expect(kafkaUser === ('LOTUS_KAFKA_USERNAME' in env), cid, `LOTUS_KAFKA_USERNAME ${kafkaUser ? 'missing (SASL)' : 'set without SASL or Kafka'}`);
+  if (kafkaUser) {
+    expect(env.LOTUS_KAFKA_USERNAME === (kafka.users || {})[key], cid, `LOTUS_KAFKA_USERNAME is ${env.LOTUS_KAFKA_USERNAME}, kafka.users.${key} is ${(kafka.users || {})[key]}`);
+    const ref = secretRef('LOTUS_KAFKA_PASSWORD');
+    expect(ref && ref.key === key, cid, `LOTUS_KAFKA_PASSWORD is not the key ${key} of a Secret`);
+    expect(env.LOTUS_KAFKA_SASL_MECHANISM === kafka.saslMechanism, cid, `LOTUS_KAFKA_SASL_MECHANISM is ${env.LOTUS_KAFKA_SASL_MECHANISM}`);
+  }
+
+  const tls = ((values.temporal || {}).tls || {});
+  const wantTls = tls.enabled === true && uses.includes('temporal');
+  expect(wantTls === ('LOTUS_TEMPORAL_TLS_CERT' in env), cid, `LOTUS_TEMPORAL_TLS_CERT ${wantTls ? 'missing' : 'set, but no TLS to Temporal here'}`);
+  if (wantTls) {
+    const mount = (c.volumeMounts || []).find((m) => m.name === 'temporal-tls');
+    const volume = (pod.volumes || []).find((v) => v.name === 'temporal-tls');
+    expect(mount && mount.readOnly === true && volume && volume.secret && volume.secret.secretName === tls.existingSecret, cid,
+      `the Secret ${tls.existingSecret} is not mounted read-only for TLS to Temporal`);
+    for (const [name, file] of [['LOTUS_TEMPORAL_TLS_CERT', 'tls.crt'], ['LOTUS_TEMPORAL_TLS_KEY', 'tls.key'], ['LOTUS_TEMPORAL_TLS_CA', 'ca.crt']]) {
+      expect(mount && env[name] === `${mount.mountPath}/${file}`, cid, `${name} is ${env[name]}, not ${file} of the mounted Secret`);
+    }
+  }
+
+  // Internal services verify the gateway's tokens with its public keys.
+  const gateway = (values.services || {})['api-gateway'] || {};
+  if (svcValues.internalApi) {
+    const m = /^http:\/\/([^:/]+):(\d+)\/\.well-known\/jwks\.json$/.exec(env.LOTUS_INTERNAL_JWKS_URI || '');
+    const target = m && services.find((s) => s.metadata.name === m[1]);
+    expect(target && target.metadata.labels['app.kubernetes.io/component'] === 'api-gateway' && Number(m[2]) === gateway.port,
+      cid, `LOTUS_INTERNAL_JWKS_URI ${env.LOTUS_INTERNAL_JWKS_URI} is not the gateway Service's /.well-known/jwks.json`);
+  } else {
+    expect(!('LOTUS_INTERNAL_JWKS_URI' in env), cid, 'LOTUS_INTERNAL_JWKS_URI set on a service without an internal API');
+  }
+}
+
+// --- network policies ------------------------------------------------------------------------------
+
+function labelsMatch(selector, labels) {
+  if (!selector) return false;
+  const okLabels = Object.entries(selector.matchLabels || {}).every(([k, v]) => labels[k] === v);
+  const okExpressions = (selector.matchExpressions || []).every((e) => {
+    const has = e.key in labels;
+    switch (e.operator) {
+      case 'In': return has && e.values.includes(labels[e.key]);
+      case 'NotIn': return !has || !e.values.includes(labels[e.key]);
+      case 'Exists': return has;
+      case 'DoesNotExist': return !has;
+      default: return false;
+    }
+  });
+  return okLabels && okExpressions;
+}
+
+// Does some policy selecting `to` let a pod of the release labelled `from` reach it on `port`?
+function allowed(policies, fromLabels, toLabels, port) {
+  const targeting = (type) => policies.filter((p) => (p.spec.policyTypes || []).includes(type));
+  const peerOk = (peer, labels) => !peer.namespaceSelector && !peer.ipBlock && labelsMatch(peer.podSelector, labels);
+  const portOk = (rule) => (rule.ports || []).some((p) => p.port === port);
+  const ingress = targeting('Ingress').filter((p) => labelsMatch(p.spec.podSelector, toLabels))
+    .some((p) => (p.spec.ingress || []).some((r) => portOk(r) && (r.from || []).some((peer) => peerOk(peer, fromLabels))));
+  const egress = targeting('Egress').filter((p) => labelsMatch(p.spec.podSelector, fromLabels))
+    .some((p) => (p.spec.egress || []).some((r) => portOk(r) && (r.to || []).some((peer) => peerOk(peer, toLabels))));
+  return ingress && egress;
+}
+
+function checkNetworkPolicies({ expect, docs, deployments, jobs, values }) {
+  const policies = docs.filter((d) => d.kind === 'NetworkPolicy');
+  const podsOf = [...deployments, ...jobs].map((w) => ({ id: `${w.kind}/${w.metadata.name}`, labels: w.spec.template.metadata.labels || {}, w }));
+
+  // No Deployment (or Job) is reachable without a policy: each is selected for Ingress and Egress.
+  for (const pod of podsOf) {
+    for (const type of ['Ingress', 'Egress']) {
+      const selecting = policies.filter((p) => (p.spec.policyTypes || []).includes(type) && labelsMatch(p.spec.podSelector, pod.labels));
+      expect(selecting.length > 0, pod.id, `no NetworkPolicy with policyTypes ${type} selects its pods`);
+    }
+  }
+  // A rule without peers allows everyone; the chart never writes one.
+  for (const p of policies) {
+    for (const r of p.spec.ingress || []) expect((r.from || []).length > 0, `NetworkPolicy/${p.metadata.name}`, 'an ingress rule allows every source');
+    for (const r of p.spec.egress || []) expect((r.to || []).length > 0, `NetworkPolicy/${p.metadata.name}`, 'an egress rule allows every destination');
+  }
+
+  // Who may talk to whom inside the release: the gateway to the internal services and back (their
+  // keys), nobody else.
+  const byComponent = Object.fromEntries(deployments.map((d) => [d.metadata.labels['app.kubernetes.io/component'], d.spec.template.metadata.labels || {}]));
+  const svc = values.services || {};
+  const gateway = byComponent['api-gateway'];
+  if (!gateway || !policies.length) return;
+  for (const [name, labels] of Object.entries(byComponent)) {
+    if (name === 'api-gateway') continue;
+    const internal = svc[name] && svc[name].internalApi === true;
+    expect(allowed(policies, gateway, labels, svc[name].port) === internal, `NetworkPolicy ${name}`,
+      internal ? 'the gateway cannot reach this internal service' : 'the gateway may reach a service without an internal API');
+    expect(allowed(policies, labels, gateway, svc['api-gateway'].port) === internal, `NetworkPolicy ${name}`,
+      internal ? 'cannot fetch the gateway\'s public keys' : 'may call the gateway without needing its keys');
+    for (const [other, otherLabels] of Object.entries(byComponent)) {
+      if (other === name || other === 'api-gateway') continue;
+      expect(!allowed(policies, labels, otherLabels, svc[other].port), `NetworkPolicy ${name}`, `may call ${other}`);
+    }
+  }
 }
 
 function expectedImage(values, chart, key, svcValues) {

@@ -95,8 +95,8 @@ httpGet:
 {{/* The environment variable each secret of values.secrets fills, and the value key it comes from. */}}
 {{- define "lotus-saga.secretSpec" -}}
 {{- $specs := dict
-  "database" (dict "env" "LOTUS_DB_PASSWORD" "value" "password")
-  "jwt" (dict "env" "LOTUS_JWT_SIGNING_JWK" "value" "signingJwk")
+  "database" (dict "env" "LOTUS_FLYWAY_PASSWORD" "value" "password")
+  "jwt" (dict "env" "LOTUS_JWT_SIGNING_JWKS" "value" "signingJwks")
   "staff" (dict "env" "LOTUS_STAFF_PASSWORD" "value" "password") }}
 {{- if not (hasKey $specs .) }}
 {{- fail (printf "unknown secret %q in a service's secrets (known: database, jwt, staff)" .) }}
@@ -107,5 +107,101 @@ httpGet:
 {{/* Name of the Secret that holds one of values.secrets; takes (dict "root" $ "name" <secret>). */}}
 {{- define "lotus-saga.secretName" -}}
 {{- $secret := index .root.Values.secrets .name }}
-{{- $secret.existingSecret | default (printf "%s-%s" (include "lotus-saga.fullname" .root) .name) }}
+{{- $secret.existingSecret | default (printf "%s-%s" (include "lotus-saga.fullname" .root) (kebabcase .name)) }}
+{{- end }}
+
+{{/* A service's database credentials: Flyway as the migration role, the service as its own role
+(or as the migration role when database.roles has none for it); takes the service's $ctx. */}}
+{{- define "lotus-saga.databaseEnv" -}}
+{{- $db := .root.Values.database }}
+{{- $role := index ($db.roles | default dict) .name }}
+{{- $migration := required "database.migrationUser is required" $db.migrationUser }}
+- name: LOTUS_FLYWAY_USER
+  value: {{ $migration | quote }}
+- name: LOTUS_FLYWAY_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "lotus-saga.secretName" (dict "root" .root "name" "database") }}
+      key: {{ .root.Values.secrets.database.key }}
+{{- if $role }}
+- name: LOTUS_DB_USER
+  value: {{ required (printf "database.roles.%s.user is required" .name) $role.user | quote }}
+- name: LOTUS_DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "lotus-saga.secretName" (dict "root" .root "name" "databaseRoles") }}
+      key: {{ .name }}
+{{- else }}
+- name: LOTUS_DB_USER
+  value: {{ $migration | quote }}
+- name: LOTUS_DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "lotus-saga.secretName" (dict "root" .root "name" "database") }}
+      key: {{ .root.Values.secrets.database.key }}
+{{- end }}
+{{- end }}
+
+{{/* The services that connect as a role of database.roles, as a JSON array. */}}
+{{- define "lotus-saga.databaseRoleServices" -}}
+{{- $names := list }}
+{{- range $name, $svc := .Values.services }}
+{{- if and (has "database" ($svc.uses | default list)) (hasKey ($.Values.database.roles | default dict) $name) }}
+{{- $names = append $names $name }}
+{{- end }}
+{{- end }}
+{{- toJson $names }}
+{{- end }}
+
+{{/* The services that log in to Kafka with a SCRAM user (only with a SASL protocol), as a JSON array. */}}
+{{- define "lotus-saga.kafkaUserServices" -}}
+{{- $names := list }}
+{{- if hasPrefix "SASL" .Values.kafka.securityProtocol }}
+{{- range $name, $svc := .Values.services }}
+{{- if has "kafka" ($svc.uses | default list) }}
+{{- $names = append $names $name }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- toJson $names }}
+{{- end }}
+
+{{/* Refuses a chart-made JWK set the gateway could not sign with: no keys, or a public key first. */}}
+{{- define "lotus-saga.checkJwks" -}}
+{{- $jwks := fromJson . }}
+{{- $keys := $jwks.keys | default list }}
+{{- if or $jwks.Error (not (kindIs "slice" $keys)) (empty $keys) }}
+{{- fail "secrets.jwt.signingJwks must be a JWK set, {\"keys\": [...]}, with at least one private RSA key" }}
+{{- end }}
+{{- range $keys }}
+{{- if not (and (kindIs "map" .) (eq (toString .kty) "RSA") .d .kid) }}
+{{- fail "secrets.jwt.signingJwks: every key must be a private RSA key (kty RSA, d) with a kid" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/* Network policies ------------------------------------------------------------------------ */}}
+
+{{/* A pod selector for some services of the release; takes (dict "root" $ "names" <list>). */}}
+{{- define "lotus-saga.componentsSelector" -}}
+matchLabels:
+  app.kubernetes.io/name: {{ include "lotus-saga.name" .root }}
+  app.kubernetes.io/instance: {{ .root.Release.Name }}
+matchExpressions:
+  - key: app.kubernetes.io/component
+    operator: In
+    values: {{ toJson .names }}
+{{- end }}
+
+{{/* One egress rule from networkPolicy.<x>; an empty peer list would allow every destination, so it
+fails instead. Takes (dict "rule" <networkPolicy.x> "what" <name>). */}}
+{{- define "lotus-saga.egressRule" -}}
+{{- if not (and .rule .rule.to .rule.ports) }}
+{{- fail (printf "networkPolicy: the egress to %s needs peers (to) and ports: an empty list would allow every destination" .what) }}
+{{- end -}}
+# To {{ .what }}.
+- to:
+    {{- toYaml .rule.to | nindent 4 }}
+  ports:
+    {{- toYaml .rule.ports | nindent 4 }}
 {{- end }}
