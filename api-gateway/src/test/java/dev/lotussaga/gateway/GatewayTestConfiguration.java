@@ -10,7 +10,10 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 @TestConfiguration(proxyBeanMethods = false)
 class GatewayTestConfiguration {
 
-  /** Only the login throttle reads the clock; tests move it instead of sleeping. */
+  /**
+   * Read by the login and registration throttles and by sessions (refresh token expiry, how long a
+   * session check is remembered); tests move it instead of sleeping.
+   */
   @Bean
   MovableClock clock() {
     return new MovableClock();

@@ -1,8 +1,7 @@
 package dev.lotussaga.gateway.profile;
 
 import dev.lotussaga.gateway.profile.throttle.LoginThrottle;
-import dev.lotussaga.gateway.security.IssuedToken;
-import dev.lotussaga.gateway.security.TokenIssuer;
+import dev.lotussaga.gateway.profile.throttle.RegistrationThrottle;
 import dev.lotussaga.gateway.system.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -10,7 +9,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -26,12 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/profile")
 class ProfileController {
 
-  private static final int BCRYPT_MAX_BYTES = 72;
-
   private final UserAccountRepository users;
   private final PasswordEncoder passwords;
-  private final TokenIssuer tokens;
+  private final Logins logins;
   private final LoginThrottle throttle;
+  private final RegistrationThrottle registrations;
 
   /** Compared against when the email is unknown, so that a login takes as long either way. */
   private final String noSuchUserHash;
@@ -39,18 +36,23 @@ class ProfileController {
   ProfileController(
       UserAccountRepository users,
       PasswordEncoder passwords,
-      TokenIssuer tokens,
-      LoginThrottle throttle) {
+      Logins logins,
+      LoginThrottle throttle,
+      RegistrationThrottle registrations) {
     this.users = users;
     this.passwords = passwords;
-    this.tokens = tokens;
+    this.logins = logins;
     this.throttle = throttle;
+    this.registrations = registrations;
     this.noSuchUserHash = passwords.encode(UUID.randomUUID().toString());
   }
 
+  /** Throttled per client address, attempts that find the email taken included. */
   @PostMapping("/register")
-  ResponseEntity<Registered> register(@Valid @RequestBody Registration registration) {
-    requireBcryptLength(registration.password());
+  ResponseEntity<Registered> register(
+      @Valid @RequestBody Registration registration, HttpServletRequest request) {
+    PasswordRules.requireBcryptLength("password", registration.password());
+    registrations.admit(request.getRemoteAddr());
     String email = normalize(registration.email());
     if (users.existsByEmail(email)) {
       throw emailTaken(email);
@@ -72,7 +74,10 @@ class ProfileController {
         .body(new Registered(user.id(), user.email()));
   }
 
-  /** Throttled per account and per client address; a refused attempt is not even checked. */
+  /**
+   * Throttled per account and per client address; a refused attempt is not even checked. Starts a
+   * session (README "Sessions and tokens").
+   */
   @PostMapping("/login")
   LoggedIn login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
     String email = normalize(credentials.email());
@@ -85,18 +90,7 @@ class ProfileController {
         throw new ApiException(HttpStatus.UNAUTHORIZED, "Wrong email or password");
       }
       attempt.succeeded();
-      IssuedToken token =
-          tokens.issue(user.get().id(), user.get().email(), user.get().role().name());
-      return new LoggedIn(token.value(), "Bearer", token.expiresIn().toSeconds(), user.get().id());
-    }
-  }
-
-  /** bcrypt reads at most 72 bytes; 72 characters of non-ASCII text are more than that. */
-  private static void requireBcryptLength(String password) {
-    if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
-      throw new ApiException(
-          HttpStatus.BAD_REQUEST,
-          "password must be at most " + BCRYPT_MAX_BYTES + " bytes (UTF-8)");
+      return logins.start(user.get());
     }
   }
 
@@ -118,6 +112,4 @@ class ProfileController {
 
   record Credentials(
       @NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 72) String password) {}
-
-  record LoggedIn(String accessToken, String tokenType, long expiresIn, long userId) {}
 }

@@ -1,5 +1,7 @@
 package dev.lotussaga.gateway.profile;
 
+import dev.lotussaga.gateway.session.RevocationReason;
+import dev.lotussaga.gateway.session.Sessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -8,7 +10,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Makes sure the configured staff account exists with the configured password. */
+/**
+ * Makes sure the configured staff account exists with the configured password and the staff role;
+ * when either had to change, the account's sessions are revoked, as any such change does.
+ */
 @Component
 class StaffAccount implements ApplicationRunner {
 
@@ -17,11 +22,17 @@ class StaffAccount implements ApplicationRunner {
   private final UserAccountRepository users;
   private final PasswordEncoder passwords;
   private final StaffProperties staff;
+  private final Sessions sessions;
 
-  StaffAccount(UserAccountRepository users, PasswordEncoder passwords, StaffProperties staff) {
+  StaffAccount(
+      UserAccountRepository users,
+      PasswordEncoder passwords,
+      StaffProperties staff,
+      Sessions sessions) {
     this.users = users;
     this.passwords = passwords;
     this.staff = staff;
+    this.sessions = sessions;
   }
 
   @Override
@@ -32,12 +43,20 @@ class StaffAccount implements ApplicationRunner {
         users
             .findByEmail(email)
             .orElseGet(() -> new UserAccount(email, "", "Staff", null, Role.STAFF));
-    if (account.passwordHash().isEmpty()
-        || !passwords.matches(staff.password(), account.passwordHash())) {
+    boolean passwordChanged =
+        account.passwordHash().isEmpty()
+            || !passwords.matches(staff.password(), account.passwordHash());
+    if (passwordChanged) {
       account.changePassword(passwords.encode(staff.password()));
     }
+    boolean roleChanged = account.role() != Role.STAFF;
     account.promoteTo(Role.STAFF);
     users.save(account);
+    if (passwordChanged) {
+      sessions.revokeAllOf(account.id(), RevocationReason.PASSWORD_CHANGED);
+    } else if (roleChanged) {
+      sessions.revokeAllOf(account.id(), RevocationReason.ROLE_CHANGED);
+    }
     log.info("Staff account {} ready", email);
   }
 }

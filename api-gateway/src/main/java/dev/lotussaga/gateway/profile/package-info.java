@@ -1,2 +1,5 @@
-/** Registration, login and the staff account created from configuration. */
+/**
+ * Registration, login, refresh and logout, password and role changes, and the staff account created
+ * from configuration.
+ */
 package dev.lotussaga.gateway.profile;

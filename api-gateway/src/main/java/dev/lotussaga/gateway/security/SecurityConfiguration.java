@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.lotussaga.gateway.session.LiveSessions;
 import dev.lotussaga.gateway.system.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,6 +28,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -34,7 +36,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 class SecurityConfiguration {
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, LiveSessions sessions)
+      throws Exception {
     return http.csrf(csrf -> csrf.disable())
         // Written for every answer, early refusals included, by the edge's SecurityHeaders.
         .headers(headers -> headers.disable())
@@ -42,7 +45,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    .requestMatchers(HttpMethod.POST, "/profile/register", "/profile/login")
+                    .requestMatchers(
+                        HttpMethod.POST, "/profile/register", "/profile/login", "/profile/refresh")
                     .permitAll()
                     .requestMatchers(
                         "/.well-known/jwks.json",
@@ -90,6 +94,7 @@ class SecurityConfiguration {
                             response,
                             HttpStatus.UNAUTHORIZED,
                             "A bearer token is required")))
+        .addFilterAfter(new LiveSessionCheck(sessions, json), BearerTokenAuthenticationFilter.class)
         .build();
   }
 

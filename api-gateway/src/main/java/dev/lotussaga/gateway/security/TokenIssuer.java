@@ -19,6 +19,9 @@ public class TokenIssuer {
 
   static final String ROLES_CLAIM = "roles";
 
+  /** The session the token belongs to; it is refused once that session is revoked. */
+  public static final String SESSION_CLAIM = "sid";
+
   private final RSAKey key;
   private final RSASSASigner signer;
   private final JwtProperties properties;
@@ -29,7 +32,7 @@ public class TokenIssuer {
     this.properties = properties;
   }
 
-  public IssuedToken issue(long userId, String email, String role) {
+  public IssuedToken issue(long userId, String email, String role, UUID sessionId) {
     Instant now = Instant.now();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
@@ -38,6 +41,7 @@ public class TokenIssuer {
             .subject(Long.toString(userId))
             .claim("email", email)
             .claim(ROLES_CLAIM, List.of(role))
+            .claim(SESSION_CLAIM, sessionId.toString())
             .issueTime(Date.from(now))
             .notBeforeTime(Date.from(now))
             .expirationTime(Date.from(now.plus(properties.timeToLive())))

@@ -11,11 +11,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Tells a database that is away for a moment (restarting, failing over, out of connections) from a
  * bug: the first is a 503 the client should retry, the second a 500.
  */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
   private DatabaseOutage() {}
 
-  static boolean causedBy(Throwable failure) {
+  public static boolean causedBy(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof CannotCreateTransactionException
           || cause instanceof DataAccessResourceFailureException

@@ -43,6 +43,25 @@ final class GatewayEndpoints {
                 draft("POST /profile/login", "POST", "/profile/login", r)
                     .json(fields("email", f.userEmail(), "password", Users.PASSWORD))),
         new Endpoint(
+            "POST /profile/refresh",
+            60,
+            r ->
+                draft("POST /profile/refresh", "POST", "/profile/refresh", r)
+                    .json(fields("refreshToken", "fuzz-" + new UUID(r.nextLong(), r.nextLong())))),
+        new Endpoint(
+            "PUT /profile/password",
+            60,
+            // Never the right current password: the fixture buyer's sessions must survive.
+            r ->
+                draft("PUT /profile/password", "PUT", "/profile/password", r)
+                    .header("Authorization", f.user())
+                    .json(
+                        fields(
+                            "currentPassword",
+                            "not the password",
+                            "newPassword",
+                            "long enough pw"))),
+        new Endpoint(
             "GET /.well-known/jwks.json",
             50,
             r -> draft("GET /.well-known/jwks.json", "GET", "/.well-known/jwks.json", r)),

@@ -35,7 +35,7 @@ class ProfileApiTest {
                 .content(Users.credentials(email, "long enough")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.tokenType").value("Bearer"))
-        .andExpect(jsonPath("$.expiresIn").value(3600))
+        .andExpect(jsonPath("$.expiresIn").value(900))
         .andExpect(jsonPath("$.userId").isNumber())
         .andExpect(
             jsonPath("$.accessToken")

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -34,16 +35,22 @@ class KeyRotationTest {
 
   @Test
   void theOldKeysTokensStayValidUntilTheOldKeyIsRemoved() throws Exception {
-    String signedByOld = issuer(List.of(oldKey)).issue(7, "a@b.c", "USER").value();
+    String signedByOld =
+        issuer(List.of(oldKey)).issue(7, "a@b.c", "USER", UUID.randomUUID()).value();
 
     SigningKeys announced = new SigningKeys(List.of(oldKey, newKey));
     assertThat(decoder(announced).decode(signedByOld).getSubject()).isEqualTo("7");
-    assertThat(kidOf(issuer(List.of(oldKey, newKey)).issue(7, "a@b.c", "USER").value()))
+    assertThat(
+            kidOf(
+                issuer(List.of(oldKey, newKey))
+                    .issue(7, "a@b.c", "USER", UUID.randomUUID())
+                    .value()))
         .as("a key added at the end only verifies")
         .isEqualTo("2026-11");
 
     SigningKeys switched = new SigningKeys(List.of(newKey, oldKey));
-    String signedByNew = issuer(List.of(newKey, oldKey)).issue(7, "a@b.c", "USER").value();
+    String signedByNew =
+        issuer(List.of(newKey, oldKey)).issue(7, "a@b.c", "USER", UUID.randomUUID()).value();
     assertThat(kidOf(signedByNew)).isEqualTo("2026-12");
     assertThat(decoder(switched).decode(signedByOld).getSubject()).isEqualTo("7");
     assertThat(decoder(switched).decode(signedByNew).getSubject()).isEqualTo("7");

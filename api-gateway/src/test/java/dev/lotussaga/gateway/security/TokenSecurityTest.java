@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,13 @@ class TokenSecurityTest {
   @Test
   void acceptsAWellFormedTokenSignedWithOurKey() throws Exception {
     assertAccepted(sign(claims(c -> c), new RSASSASigner(signingKey), JWSAlgorithm.RS256));
+  }
+
+  @Test
+  void refusesATokenSignedWithOurKeyThatNamesNoLiveSession() throws Exception {
+    assertUnauthorized("Bearer " + ours(claims(c -> c.claim("sid", null))));
+    assertUnauthorized("Bearer " + ours(claims(c -> c.claim("sid", "not-a-session"))));
+    assertUnauthorized("Bearer " + ours(claims(c -> c.claim("sid", UUID.randomUUID().toString()))));
   }
 
   @Test
@@ -206,10 +214,20 @@ class TokenSecurityTest {
             .audience("lotus-saga-api")
             .subject(Long.toString(user.id()))
             .claim("roles", List.of("USER"))
+            .claim("sid", sessionOf(user))
             .issueTime(Date.from(now))
             .notBeforeTime(Date.from(now))
             .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))));
     return change.apply(valid).build();
+  }
+
+  /** The session the user's login started: a token signed by us is still refused without one. */
+  private static String sessionOf(Users.SignedIn user) {
+    try {
+      return SignedJWT.parse(user.token()).getJWTClaimsSet().getStringClaim("sid");
+    } catch (java.text.ParseException e) {
+      throw new IllegalStateException("The login answered no JWT", e);
+    }
   }
 
   private String ours(JWTClaimsSet claims) throws Exception {

@@ -48,6 +48,23 @@ public class LoginThrottle {
     return new Attempt(byAccount, byAddress, address);
   }
 
+  /**
+   * As {@link #begin(String, String)} for a credential that names no account, such as a refresh
+   * token: only the address's streak counts.
+   */
+  public synchronized Attempt begin(String address) {
+    Instant now = clock.instant();
+    FailureStreak byAddress = addresses.of(address, now);
+    Duration wait = byAddress.waitBeforeNextAttempt(now, settings.addressMaxFailures());
+    if (!wait.isZero()) {
+      throw new TooManyLoginAttempts(wait);
+    }
+    FailureStreak noAccount = new FailureStreak();
+    noAccount.started();
+    byAddress.started();
+    return new Attempt(noAccount, byAddress, address);
+  }
+
   /** One login attempt under way. Closing it without an outcome counts nothing. */
   public final class Attempt implements AutoCloseable {
 
