@@ -1,8 +1,8 @@
 package dev.lotussaga.billing.account;
 
-import dev.lotussaga.internalapi.IdempotencyKey;
-import dev.lotussaga.internalapi.MoneyAmount;
-import dev.lotussaga.internalapi.auth.InternalCaller;
+import dev.lotussaga.web.IdempotencyKey;
+import dev.lotussaga.web.MoneyAmount;
+import dev.lotussaga.web.auth.InternalCaller;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import org.springframework.http.ResponseEntity;

@@ -1,7 +1,7 @@
 package dev.lotussaga.billing.account;
 
 import dev.lotussaga.signals.WaitingLine;
-import dev.lotussaga.internalapi.IdempotencyKey;
+import dev.lotussaga.web.IdempotencyKey;
 import java.math.BigDecimal;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,13 +1,13 @@
 package dev.lotussaga.billing.account;
 
-import static dev.lotussaga.internalapi.auth.InternalTokens.asStaff;
+import static dev.lotussaga.web.auth.InternalTokens.asStaff;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.lotussaga.internalapi.MoneyAmount;
+import dev.lotussaga.web.MoneyAmount;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,7 +1,7 @@
 package dev.lotussaga.delivery.acceptance;
 
-import dev.lotussaga.internalapi.IdempotencyKey;
-import dev.lotussaga.internalapi.auth.InternalCaller;
+import dev.lotussaga.web.IdempotencyKey;
+import dev.lotussaga.web.auth.InternalCaller;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

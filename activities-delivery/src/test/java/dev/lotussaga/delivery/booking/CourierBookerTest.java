@@ -1,6 +1,6 @@
 package dev.lotussaga.delivery.booking;
 
-import static dev.lotussaga.internalapi.auth.InternalTokens.asStaff;
+import static dev.lotussaga.web.auth.InternalTokens.asStaff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;

@@ -2,7 +2,7 @@ package dev.lotussaga.stock.product;
 
 import dev.lotussaga.signals.WaitingLine;
 import dev.lotussaga.stock.product.AdditionKeys.FirstArrival;
-import dev.lotussaga.internalapi.IdempotencyKey;
+import dev.lotussaga.web.IdempotencyKey;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,7 +1,7 @@
 package dev.lotussaga.stock.product;
 
-import dev.lotussaga.internalapi.IdempotencyKey;
-import dev.lotussaga.internalapi.auth.InternalCaller;
+import dev.lotussaga.web.IdempotencyKey;
+import dev.lotussaga.web.auth.InternalCaller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;

@@ -3,8 +3,8 @@ package dev.lotussaga.stock.product;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import dev.lotussaga.internalapi.auth.InternalAuthCampaign;
-import dev.lotussaga.internalapi.auth.InternalAuthCampaign.Access;
+import dev.lotussaga.web.auth.InternalAuthCampaign;
+import dev.lotussaga.web.auth.InternalAuthCampaign.Access;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

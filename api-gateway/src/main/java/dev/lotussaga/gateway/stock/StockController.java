@@ -4,7 +4,7 @@ import dev.lotussaga.gateway.catalog.Catalog;
 import dev.lotussaga.gateway.security.ServiceTokens;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
-import dev.lotussaga.internalapi.IdempotencyKey;
+import dev.lotussaga.web.IdempotencyKey;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;

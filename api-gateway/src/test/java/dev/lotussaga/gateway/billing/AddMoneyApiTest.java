@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.lotussaga.gateway.GatewayTest;
 import dev.lotussaga.gateway.StandInServices;
 import dev.lotussaga.gateway.Users;
-import dev.lotussaga.internalapi.MoneyAmount;
+import dev.lotussaga.web.MoneyAmount;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

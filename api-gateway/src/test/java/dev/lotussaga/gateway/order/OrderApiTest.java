@@ -17,7 +17,7 @@ import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.gateway.GatewayTest;
 import dev.lotussaga.gateway.StandInServices;
 import dev.lotussaga.gateway.Users;
-import dev.lotussaga.internalapi.MoneyAmount;
+import dev.lotussaga.web.MoneyAmount;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.lotussaga.notification.inbox;
 
-import dev.lotussaga.internalapi.auth.InternalCaller;
+import dev.lotussaga.web.auth.InternalCaller;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

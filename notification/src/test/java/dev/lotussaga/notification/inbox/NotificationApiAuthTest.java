@@ -2,8 +2,8 @@ package dev.lotussaga.notification.inbox;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import dev.lotussaga.internalapi.auth.InternalAuthCampaign;
-import dev.lotussaga.internalapi.auth.InternalAuthCampaign.Access;
+import dev.lotussaga.web.auth.InternalAuthCampaign;
+import dev.lotussaga.web.auth.InternalAuthCampaign.Access;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

@@ -1,11 +1,11 @@
 package dev.lotussaga.notification.inbox;
 
-import static dev.lotussaga.internalapi.HostileValues.hostile;
-import static dev.lotussaga.internalapi.HostileValues.hostileInPath;
+import static dev.lotussaga.web.HostileValues.hostile;
+import static dev.lotussaga.web.HostileValues.hostileInPath;
 
-import dev.lotussaga.internalapi.Attempt;
-import dev.lotussaga.internalapi.BadRequestCampaign;
-import dev.lotussaga.internalapi.auth.InternalTokens;
+import dev.lotussaga.web.Attempt;
+import dev.lotussaga.web.BadRequestCampaign;
+import dev.lotussaga.web.auth.InternalTokens;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
