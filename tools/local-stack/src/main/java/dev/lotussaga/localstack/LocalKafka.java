@@ -1,5 +1,6 @@
 package dev.lotussaga.localstack;
 
+import dev.lotussaga.contracts.events.OrderEventActivities;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -30,12 +31,12 @@ import org.apache.kafka.metadata.storage.Formatter;
  * <p>Plain {@link KafkaRaftServer} rather than Spring's {@code EmbeddedKafkaKraftBroker}, because
  * that one formats fresh temp folders on every start: given a data directory, this one formats it
  * once and reuses it afterwards, so topics, events and committed offsets survive a restart (even
- * after kill -9), which the fault suite relies on. Without one it uses a temp directory
- * that a clean stop deletes.
+ * after kill -9), which the fault suite relies on. Without one it uses a temp directory that a
+ * clean stop deletes.
  */
 final class LocalKafka implements AutoCloseable {
 
-  static final String ORDER_EVENTS_TOPIC = "lotus.order-events";
+  static final String ORDER_EVENTS_TOPIC = OrderEventActivities.TOPIC;
 
   /** Where the consumers put the order events they can never process (platform/observability). */
   static final String ORDER_EVENTS_DEAD_LETTERS = ORDER_EVENTS_TOPIC + ".DLT";

@@ -18,10 +18,9 @@ import java.util.stream.Collectors;
  * with "local-stack ready" once the selected parts are up; stops them on SIGINT/SIGTERM.
  *
  * <p>Both run in one process by default. LOTUS_LOCAL_STACK_PARTS ({@code temporal,kafka}, {@code
- * temporal} or {@code kafka}) runs one of them alone, so that the fault suite can kill and
- * restart the broker while Temporal keeps its in-memory workflows. Ports come from
- * LOTUS_TEMPORAL_PORT (7233) and LOTUS_KAFKA_PORT (9092); LOTUS_KAFKA_DATA_DIR keeps Kafka's data
- * across restarts.
+ * temporal} or {@code kafka}) runs one of them alone, so that the fault suite can kill and restart
+ * the broker while Temporal keeps its in-memory workflows. Ports come from LOTUS_TEMPORAL_PORT
+ * (7233) and LOTUS_KAFKA_PORT (9092); LOTUS_KAFKA_DATA_DIR keeps Kafka's data across restarts.
  */
 public final class LocalStack {
 
