@@ -8,9 +8,10 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Prints a fresh private RSA JWK for the gateway: {@code ./lotus up} keeps one under {@code .lotus/}
- * so that tokens survive a restart, and the fault suite's stack gets one so that the kill-gateway
- * round logs nobody out. {@code ./lotus} runs this file as a source program, with the JDK only.
+ * Prints a fresh private RSA JWK for the gateway: {@code ./lotus up} keeps one under {@code
+ * .lotus/} so that tokens survive a restart, and the fault suite's stack gets one so that the
+ * kill-gateway round logs nobody out. {@code ./lotus} runs this file as a source program, with the
+ * JDK only.
  */
 final class SigningKey {
 
