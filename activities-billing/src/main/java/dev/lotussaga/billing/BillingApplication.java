@@ -1,6 +1,6 @@
 package dev.lotussaga.billing;
 
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.signals.SignalOutbox;
 import dev.lotussaga.signals.WaitingLine;
 import org.springframework.boot.SpringApplication;
@@ -19,6 +19,6 @@ public class BillingApplication {
   /** Orders waiting for their buyer's balance to grow, one line per buyer. */
   @Bean
   WaitingLine fundsWaitingLine(JdbcTemplate jdbc, SignalOutbox outbox) {
-    return new WaitingLine(jdbc, outbox, OrderSaga.SIGNAL_FUNDS_ADDED);
+    return new WaitingLine(jdbc, outbox, OrderWorkflow.SIGNAL_FUNDS_ADDED);
   }
 }

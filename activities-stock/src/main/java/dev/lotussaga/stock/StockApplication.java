@@ -1,6 +1,6 @@
 package dev.lotussaga.stock;
 
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.signals.SignalOutbox;
 import dev.lotussaga.signals.WaitingLine;
 import org.springframework.boot.SpringApplication;
@@ -19,6 +19,6 @@ public class StockApplication {
   /** Orders waiting for units of a product, one line per product. */
   @Bean
   WaitingLine stockWaitingLine(JdbcTemplate jdbc, SignalOutbox outbox) {
-    return new WaitingLine(jdbc, outbox, OrderSaga.SIGNAL_STOCK_ADDED);
+    return new WaitingLine(jdbc, outbox, OrderWorkflow.SIGNAL_STOCK_ADDED);
   }
 }

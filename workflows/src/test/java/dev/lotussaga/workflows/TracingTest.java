@@ -8,10 +8,10 @@ import dev.lotussaga.contracts.billing.ChargeOutcome;
 import dev.lotussaga.contracts.billing.RefundOrder;
 import dev.lotussaga.contracts.events.OrderEventActivities;
 import dev.lotussaga.contracts.order.OrderRequest;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -55,7 +55,7 @@ import org.springframework.test.context.ActiveProfiles;
       // No collector here: the spans go to the in-memory exporter below, every 50 ms.
       "management.otlp.tracing.export.enabled=false",
       "management.tracing.opentelemetry.export.schedule-delay=50ms",
-      "spring.temporal.workers[0].task-queue=" + OrderSaga.TASK_QUEUE,
+      "spring.temporal.workers[0].task-queue=" + OrderWorkflow.TASK_QUEUE,
       "spring.temporal.workers[1].task-queue=" + BillingActivities.TASK_QUEUE,
       // Tracing's interceptors must work beside the faults suite's (which inject nothing here).
       "lotus.faults.enabled=true"
@@ -78,8 +78,8 @@ class TracingTest {
         workflows.newWorkflowStub(
             OrderWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderSaga.workflowId(orderId))
-                .setTaskQueue(OrderSaga.TASK_QUEUE)
+                .setWorkflowId(OrderWorkflowIds.workflowId(orderId))
+                .setTaskQueue(OrderWorkflow.TASK_QUEUE)
                 .build());
 
     Span caller = tracer.nextSpan().name("caller").start();

@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 
 @Component
 @ActivityImpl(taskQueues = BillingActivities.TASK_QUEUE)
-class ChargeActivities implements BillingActivities {
+class BillingActivitiesImpl implements BillingActivities {
 
   private final OrderCharger charger;
   private final OrderRefunder refunder;
 
-  ChargeActivities(OrderCharger charger, OrderRefunder refunder) {
+  BillingActivitiesImpl(OrderCharger charger, OrderRefunder refunder) {
     this.charger = charger;
     this.refunder = refunder;
   }

@@ -4,6 +4,7 @@ import dev.lotussaga.billing.account.Account;
 import dev.lotussaga.billing.account.AccountRepository;
 import dev.lotussaga.contracts.billing.ChargeOrder;
 import dev.lotussaga.contracts.billing.ChargeOutcome;
+import dev.lotussaga.contracts.order.FailureTypes;
 import dev.lotussaga.signals.WaitingLine;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.persistence.EntityManager;
@@ -43,7 +44,7 @@ class OrderCharger {
     Account account = accounts.lockOrOpen(order.userId());
     if (refunder.isCancelled(order.orderId())) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "Order " + order.orderId() + " was cancelled", "OrderCancelled");
+          "Order " + order.orderId() + " was cancelled", FailureTypes.ORDER_CANCELLED);
     }
     if (charges.existsById(order.orderId())) {
       return ChargeOutcome.CHARGED;

@@ -6,10 +6,10 @@ import dev.lotussaga.billing.account.Deposits;
 import dev.lotussaga.contracts.billing.ChargeOrder;
 import dev.lotussaga.contracts.billing.ChargeOutcome;
 import dev.lotussaga.contracts.order.OrderRequest;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.signals.WaitingLine;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
       "lotus.outbox.relay-enabled=true",
       "lotus.outbox.poll-interval=200ms",
       "spring.temporal.workers[0].task-queue=billing",
-      "spring.temporal.workers[1].task-queue=" + OrderSaga.TASK_QUEUE,
+      "spring.temporal.workers[1].task-queue=" + OrderWorkflow.TASK_QUEUE,
       "spring.temporal.workers[1].workflow-classes="
           + "dev.lotussaga.billing.charge.WaitingOrderWorkflow"
     })
@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class FundsWakeUpTest {
 
   @Autowired WorkflowClient workflows;
-  @Autowired ChargeActivities activities;
+  @Autowired BillingActivitiesImpl activities;
   @Autowired Deposits deposits;
   @Autowired WaitingLine fundsWaitingLine;
   @Autowired TransactionTemplate transaction;
@@ -60,8 +60,8 @@ class FundsWakeUpTest {
         workflows.newWorkflowStub(
             OrderWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderSaga.workflowId(orderId))
-                .setTaskQueue(OrderSaga.TASK_QUEUE)
+                .setWorkflowId(OrderWorkflowIds.workflowId(orderId))
+                .setTaskQueue(OrderWorkflow.TASK_QUEUE)
                 .build());
     WorkflowClient.start(order::place, new OrderRequest(orderId, buyer, 1, BigDecimal.TEN));
     assertThat(activities.chargeOrder(new ChargeOrder(orderId, buyer, BigDecimal.TEN)))
@@ -95,7 +95,7 @@ class FundsWakeUpTest {
     return jdbc.queryForObject(
         "select count(*) from signal_outbox where workflow_id = any (?)",
         Integer.class,
-        (Object) Arrays.stream(orderIds).map(OrderSaga::workflowId).toArray(String[]::new));
+        (Object) Arrays.stream(orderIds).map(OrderWorkflowIds::workflowId).toArray(String[]::new));
   }
 
   private List<String> line() {

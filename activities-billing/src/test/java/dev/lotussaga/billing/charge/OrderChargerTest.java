@@ -9,7 +9,8 @@ import dev.lotussaga.billing.account.Deposits;
 import dev.lotussaga.contracts.billing.ChargeOrder;
 import dev.lotussaga.contracts.billing.ChargeOutcome;
 import dev.lotussaga.contracts.billing.RefundOrder;
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.signals.WaitingLine;
 import io.temporal.failure.ApplicationFailure;
 import java.math.BigDecimal;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles("test")
 class OrderChargerTest {
 
-  @Autowired ChargeActivities activities;
+  @Autowired BillingActivitiesImpl activities;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
   @Autowired WaitingLine fundsWaitingLine;
@@ -194,8 +195,8 @@ class OrderChargerTest {
     return jdbc.queryForObject(
         "select count(*) from signal_outbox where workflow_id = ? and signal_name = ?",
         Integer.class,
-        OrderSaga.workflowId(order.orderId()),
-        OrderSaga.SIGNAL_FUNDS_ADDED);
+        OrderWorkflowIds.workflowId(order.orderId()),
+        OrderWorkflow.SIGNAL_FUNDS_ADDED);
   }
 
   private int chargesOf(long userId) {

@@ -1,6 +1,7 @@
 package dev.lotussaga.delivery.acceptance;
 
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.signals.SignalOutbox;
 import java.time.Instant;
 import java.util.Optional;
@@ -37,7 +38,8 @@ class Acceptances {
                 return new Acceptance(request.acceptedAt(), true);
               }
               request.accept();
-              outbox.enqueue(OrderSaga.workflowId(orderId), OrderSaga.SIGNAL_DELIVERY_ACCEPTED);
+              outbox.enqueue(
+                  OrderWorkflowIds.workflowId(orderId), OrderWorkflow.SIGNAL_DELIVERY_ACCEPTED);
               return new Acceptance(request.acceptedAt(), false);
             });
   }

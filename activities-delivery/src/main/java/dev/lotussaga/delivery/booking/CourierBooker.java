@@ -3,6 +3,7 @@ package dev.lotussaga.delivery.booking;
 import dev.lotussaga.contracts.delivery.BookCourier;
 import dev.lotussaga.contracts.delivery.CourierBooking;
 import dev.lotussaga.contracts.delivery.CourierBooking.Status;
+import dev.lotussaga.contracts.order.FailureTypes;
 import dev.lotussaga.delivery.acceptance.AcceptanceRequest;
 import dev.lotussaga.delivery.acceptance.AcceptanceRequestRepository;
 import io.temporal.failure.ApplicationFailure;
@@ -38,7 +39,7 @@ class CourierBooker {
     }
     if (releaser.isCancelled(order.orderId())) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "Order " + order.orderId() + " was cancelled", "OrderCancelled");
+          "Order " + order.orderId() + " was cancelled", FailureTypes.ORDER_CANCELLED);
     }
     if (needsAcceptance(order.productId()) && !accepted(order)) {
       return CourierBooking.notBooked(Status.AWAITING_ACCEPTANCE);
@@ -60,7 +61,7 @@ class CourierBooker {
         .orElseThrow(
             () ->
                 ApplicationFailure.newNonRetryableFailure(
-                    "No delivery policy for product " + productId, "UnknownProduct"));
+                    "No delivery policy for product " + productId, FailureTypes.UNKNOWN_PRODUCT));
   }
 
   /** Files the acceptance request on the first call, so that staff see the order waiting. */

@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 
 @Component
 @ActivityImpl(taskQueues = DeliveryActivities.TASK_QUEUE)
-class BookingActivities implements DeliveryActivities {
+class DeliveryActivitiesImpl implements DeliveryActivities {
 
   private final CourierBooker booker;
   private final CourierReleaser releaser;
 
-  BookingActivities(CourierBooker booker, CourierReleaser releaser) {
+  DeliveryActivitiesImpl(CourierBooker booker, CourierReleaser releaser) {
     this.booker = booker;
     this.releaser = releaser;
   }

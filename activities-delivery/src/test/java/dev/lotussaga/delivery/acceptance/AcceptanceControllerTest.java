@@ -8,7 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,8 +57,8 @@ class AcceptanceControllerTest {
             jdbc.queryForObject(
                 "select count(*) from signal_outbox where workflow_id = ? and signal_name = ?",
                 Long.class,
-                OrderSaga.workflowId(orderId),
-                OrderSaga.SIGNAL_DELIVERY_ACCEPTED))
+                OrderWorkflowIds.workflowId(orderId),
+                OrderWorkflow.SIGNAL_DELIVERY_ACCEPTED))
         .as("the order is woken once")
         .isEqualTo(1);
   }

@@ -13,7 +13,8 @@ import dev.lotussaga.contracts.delivery.BookCourier;
 import dev.lotussaga.contracts.delivery.CourierBooking;
 import dev.lotussaga.contracts.delivery.CourierBooking.Status;
 import dev.lotussaga.contracts.delivery.ReleaseCourier;
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,7 @@ class CourierBookerTest {
   private static final int AUTOMATIC = 1;
   private static final int MANUAL = 3;
 
-  @Autowired BookingActivities activities;
+  @Autowired DeliveryActivitiesImpl activities;
   @Autowired MockMvc http;
   @Autowired JdbcTemplate jdbc;
 
@@ -155,8 +156,8 @@ class CourierBookerTest {
     return jdbc.queryForObject(
         "select count(*) from signal_outbox where workflow_id = ? and signal_name = ?",
         Integer.class,
-        OrderSaga.workflowId(order.orderId()),
-        OrderSaga.SIGNAL_DELIVERY_ACCEPTED);
+        OrderWorkflowIds.workflowId(order.orderId()),
+        OrderWorkflow.SIGNAL_DELIVERY_ACCEPTED);
   }
 
   private static <T> T get(Future<T> future) {

@@ -9,12 +9,12 @@ import org.springframework.stereotype.Component;
 
 @Component
 @ActivityImpl(taskQueues = StockActivities.TASK_QUEUE)
-class ReservationActivities implements StockActivities {
+class StockActivitiesImpl implements StockActivities {
 
   private final UnitReserver reserver;
   private final UnitReleaser releaser;
 
-  ReservationActivities(UnitReserver reserver, UnitReleaser releaser) {
+  StockActivitiesImpl(UnitReserver reserver, UnitReleaser releaser) {
     this.reserver = reserver;
     this.releaser = releaser;
   }

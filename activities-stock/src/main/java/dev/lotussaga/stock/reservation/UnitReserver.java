@@ -1,5 +1,6 @@
 package dev.lotussaga.stock.reservation;
 
+import dev.lotussaga.contracts.order.FailureTypes;
 import dev.lotussaga.contracts.stock.ReservationOutcome;
 import dev.lotussaga.contracts.stock.ReserveStock;
 import dev.lotussaga.signals.WaitingLine;
@@ -46,10 +47,11 @@ class UnitReserver {
             .orElseThrow(
                 () ->
                     ApplicationFailure.newNonRetryableFailure(
-                        "No product " + order.productId() + " in stock", "UnknownProduct"));
+                        "No product " + order.productId() + " in stock",
+                        FailureTypes.UNKNOWN_PRODUCT));
     if (releaser.isCancelled(order.orderId())) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "Order " + order.orderId() + " was cancelled", "OrderCancelled");
+          "Order " + order.orderId() + " was cancelled", FailureTypes.ORDER_CANCELLED);
     }
     if (reservations.existsById(order.orderId())) {
       return ReservationOutcome.RESERVED;

@@ -5,7 +5,8 @@ import static dev.lotussaga.contracts.stock.ReservationOutcome.RESERVED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.stock.ReleaseStock;
 import dev.lotussaga.contracts.stock.ReservationOutcome;
 import dev.lotussaga.contracts.stock.ReserveStock;
@@ -34,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles("test")
 class UnitReserverTest {
 
-  @Autowired ReservationActivities activities;
+  @Autowired StockActivitiesImpl activities;
   @Autowired StockArrivals arrivals;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
@@ -199,7 +200,7 @@ class UnitReserverTest {
     return jdbc.queryForObject(
         "select count(*) from signal_outbox where workflow_id = ? and signal_name = ?",
         Integer.class,
-        OrderSaga.workflowId(order.orderId()),
-        OrderSaga.SIGNAL_STOCK_ADDED);
+        OrderWorkflowIds.workflowId(order.orderId()),
+        OrderWorkflow.SIGNAL_STOCK_ADDED);
   }
 }

@@ -1,8 +1,9 @@
 package dev.lotussaga.gateway.order;
 
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.FailureTypes;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.gateway.system.ApiException;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
@@ -120,7 +121,7 @@ class OrderCancellation {
 
   private void send(CustomerOrder order, String reason) {
     workflows
-        .newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(order.orderId()))
+        .newWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.workflowId(order.orderId()))
         .cancel(reason);
   }
 
@@ -133,7 +134,7 @@ class OrderCancellation {
   private static boolean isAlreadyInDelivery(RuntimeException e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof ApplicationFailure failure
-          && OrderSaga.ALREADY_IN_DELIVERY.equals(failure.getType())) {
+          && FailureTypes.ALREADY_IN_DELIVERY.equals(failure.getType())) {
         return true;
       }
     }

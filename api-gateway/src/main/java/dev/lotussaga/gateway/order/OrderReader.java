@@ -1,7 +1,7 @@
 package dev.lotussaga.gateway.order;
 
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.StateChange;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
@@ -18,18 +18,19 @@ class OrderReader {
   private static final Logger log = LoggerFactory.getLogger(OrderReader.class);
 
   private final WorkflowClient workflows;
-  private final OrderTimeline timeline;
+  private final OrderStateLog stateLog;
 
-  OrderReader(WorkflowClient workflows, OrderTimeline timeline) {
+  OrderReader(WorkflowClient workflows, OrderStateLog stateLog) {
     this.workflows = workflows;
-    this.timeline = timeline;
+    this.stateLog = stateLog;
   }
 
   OrderView read(CustomerOrder order) {
     if (order.workflowStarted()) {
       try {
         OrderWorkflow workflow =
-            workflows.newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(order.orderId()));
+            workflows.newWorkflowStub(
+                OrderWorkflow.class, OrderWorkflowIds.workflowId(order.orderId()));
         // The history ends with the current status: one query, and status and history agree.
         List<StateChange> history = workflow.history();
         return OrderView.of(order, history.get(history.size() - 1).status(), history, "workflow");
@@ -37,6 +38,6 @@ class OrderReader {
         log.info("Order {} answered from the stored state: {}", order.orderId(), e.toString());
       }
     }
-    return OrderView.of(order, order.lastKnownStatus(), timeline.of(order), "stored");
+    return OrderView.of(order, order.lastKnownStatus(), stateLog.of(order), "stored");
   }
 }

@@ -1,6 +1,6 @@
 package dev.lotussaga.gateway.order;
 
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.Resumption;
 import dev.lotussaga.gateway.metrics.OrdersRedriven;
 import dev.lotussaga.observability.OrderLogContext;
@@ -31,19 +31,19 @@ class OrderRedrive {
 
   private final WorkflowClient workflows;
   private final CustomerOrderRepository orders;
-  private final OrderTimeline timeline;
+  private final OrderStateLog stateLog;
   private final WorkflowStarter starter;
   private final OrdersRedriven redriven;
 
   OrderRedrive(
       WorkflowClient workflows,
       CustomerOrderRepository orders,
-      OrderTimeline timeline,
+      OrderStateLog stateLog,
       WorkflowStarter starter,
       OrdersRedriven redriven) {
     this.workflows = workflows;
     this.orders = orders;
-    this.timeline = timeline;
+    this.stateLog = stateLog;
     this.starter = starter;
     this.redriven = redriven;
   }
@@ -71,7 +71,7 @@ class OrderRedrive {
       Resumption resumption =
           new Resumption(
               claimed.runGeneration(),
-              timeline.firstWaits(claimed.orderId()),
+              stateLog.firstWaits(claimed.orderId()),
               claimed.cancelRequested() ? claimed.cancelReason() : null);
       try {
         starter.startRedriven(claimed, resumption);
@@ -101,7 +101,7 @@ class OrderRedrive {
                       .setNamespace(workflows.getOptions().getNamespace())
                       .setExecution(
                           WorkflowExecution.newBuilder()
-                              .setWorkflowId(OrderSaga.workflowId(orderId)))
+                              .setWorkflowId(OrderWorkflowIds.workflowId(orderId)))
                       .build())
               .getWorkflowExecutionInfo()
               .getStatus();

@@ -1,8 +1,8 @@
 package dev.lotussaga.gateway.order;
 
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.StuckResolution;
 import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.gateway.system.ApiException;
@@ -143,7 +143,8 @@ class StuckQueueController {
   }
 
   private OrderWorkflow workflow(CustomerOrder order) {
-    return workflows.newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(order.orderId()));
+    return workflows.newWorkflowStub(
+        OrderWorkflow.class, OrderWorkflowIds.workflowId(order.orderId()));
   }
 
   private static ApiException unreachable(RuntimeException e) {

@@ -1,9 +1,9 @@
 package dev.lotussaga.gateway.order;
 
 import dev.lotussaga.contracts.order.OrderRequest;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderSearchAttributes;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.Resumption;
 import dev.lotussaga.contracts.order.WaitLimits;
 import dev.lotussaga.observability.OrderLogContext;
@@ -132,8 +132,8 @@ class WorkflowStarter {
       OrderRequest request, WorkflowIdReusePolicy reuse, boolean withSearchAttributes) {
     WorkflowOptions.Builder options =
         WorkflowOptions.newBuilder()
-            .setWorkflowId(OrderSaga.workflowId(request.orderId()))
-            .setTaskQueue(OrderSaga.TASK_QUEUE)
+            .setWorkflowId(OrderWorkflowIds.workflowId(request.orderId()))
+            .setTaskQueue(OrderWorkflow.TASK_QUEUE)
             .setWorkflowIdReusePolicy(reuse);
     if (withSearchAttributes) {
       options.setTypedSearchAttributes(OrderSearchAttributes.of(request));

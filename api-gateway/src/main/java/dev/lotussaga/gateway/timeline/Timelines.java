@@ -1,7 +1,7 @@
 package dev.lotussaga.gateway.timeline;
 
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.StateChange;
 import dev.lotussaga.gateway.order.Orders;
 import dev.lotussaga.gateway.security.CurrentUser;
@@ -39,7 +39,7 @@ class Timelines {
   /** 404 for an order the caller may not see, exactly as {@code GET /order/{orderId}}. */
   Timeline of(CurrentUser caller, String requestedId) {
     String orderId = orders.visibleId(caller, requestedId);
-    String workflowId = OrderSaga.workflowId(orderId);
+    String workflowId = OrderWorkflowIds.workflowId(orderId);
     WorkflowExecutionHistory history;
     try {
       history = workflows.fetchHistory(workflowId);

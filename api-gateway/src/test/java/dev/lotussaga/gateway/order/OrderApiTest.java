@@ -11,8 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lotussaga.contracts.events.NotificationType;
 import dev.lotussaga.contracts.events.OrderEvent;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.gateway.GatewayTest;
 import dev.lotussaga.gateway.StandInServices;
@@ -56,7 +56,8 @@ class OrderApiTest {
                 .andExpect(jsonPath("$.status").value("ValidatingBilling"))
                 .andExpect(header().string("Location", Matchers.startsWith("/order/"))));
 
-    assertThat(workflows.fetchHistory(OrderSaga.workflowId(orderId)).getEvents()).isNotEmpty();
+    assertThat(workflows.fetchHistory(OrderWorkflowIds.workflowId(orderId)).getEvents())
+        .isNotEmpty();
     http.perform(get("/order/{id}", orderId).header("Authorization", buyer.bearer()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.orderId").value(orderId))

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lotussaga.contracts.order.OrderRequest;
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.Resumption;
 import dev.lotussaga.contracts.order.WaitLimits;
 import dev.lotussaga.contracts.order.WaitingFor;
@@ -185,15 +185,21 @@ class OrderRedriveApiTest {
   }
 
   private void terminate(String orderId) {
-    workflows.newUntypedWorkflowStub(OrderSaga.workflowId(orderId)).terminate("operator test");
+    workflows
+        .newUntypedWorkflowStub(OrderWorkflowIds.workflowId(orderId))
+        .terminate("operator test");
   }
 
   private WorkflowExecutionStatus execution(String orderId) {
-    return workflows.newUntypedWorkflowStub(OrderSaga.workflowId(orderId)).describe().getStatus();
+    return workflows
+        .newUntypedWorkflowStub(OrderWorkflowIds.workflowId(orderId))
+        .describe()
+        .getStatus();
   }
 
   private OrderRequest inputOfLatestRun(String orderId) {
-    HistoryEvent started = workflows.fetchHistory(OrderSaga.workflowId(orderId)).getEvents().get(0);
+    HistoryEvent started =
+        workflows.fetchHistory(OrderWorkflowIds.workflowId(orderId)).getEvents().get(0);
     return DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
         0,
         Optional.of(started.getWorkflowExecutionStartedEventAttributes().getInput()),

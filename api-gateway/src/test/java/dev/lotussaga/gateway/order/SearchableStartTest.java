@@ -3,10 +3,10 @@ package dev.lotussaga.gateway.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderSearchAttributes;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.WaitLimits;
 import dev.lotussaga.gateway.GatewayTest;
 import dev.lotussaga.gateway.Users;
@@ -52,7 +52,7 @@ class SearchableStartTest {
     buyer = Users.newUser(http).id();
     temporal = TestWorkflowEnvironment.newInstance();
     temporal
-        .newWorker(OrderSaga.TASK_QUEUE)
+        .newWorker(OrderWorkflow.TASK_QUEUE)
         .registerWorkflowImplementationTypes(StandInOrderWorkflow.class);
     temporal.start();
   }
@@ -79,7 +79,7 @@ class SearchableStartTest {
     OrderWorkflow started =
         temporal
             .getWorkflowClient()
-            .newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(order.orderId()));
+            .newWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.workflowId(order.orderId()));
     assertTimeoutPreemptively(
         Duration.ofSeconds(20),
         () -> assertThat(started.cancel("test").state()).isEqualTo(OrderState.Cancelled));
@@ -182,7 +182,7 @@ class SearchableStartTest {
   private WorkflowExecutionDescription describe(CustomerOrder order) {
     return temporal
         .getWorkflowClient()
-        .newUntypedWorkflowStub(OrderSaga.workflowId(order.orderId()))
+        .newUntypedWorkflowStub(OrderWorkflowIds.workflowId(order.orderId()))
         .describe();
   }
 }

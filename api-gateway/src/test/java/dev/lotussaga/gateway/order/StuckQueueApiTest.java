@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lotussaga.contracts.events.OrderEvent;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.gateway.GatewayTest;
@@ -164,7 +164,7 @@ class StuckQueueApiTest {
   }
 
   private boolean historyHas(String orderId, EventType type) {
-    return workflows.fetchHistory(OrderSaga.workflowId(orderId)).getEvents().stream()
+    return workflows.fetchHistory(OrderWorkflowIds.workflowId(orderId)).getEvents().stream()
         .anyMatch(event -> event.getEventType() == type);
   }
 

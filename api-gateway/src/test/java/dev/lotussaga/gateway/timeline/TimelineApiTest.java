@@ -9,9 +9,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.gateway.GatewayTest;
 import dev.lotussaga.gateway.Users;
 import io.temporal.client.WorkflowClient;
@@ -70,7 +70,7 @@ class TimelineApiTest {
   @Test
   void aSignalAndTheEndOfTheWorkflowShowInTheOrderTheyHappened() throws Exception {
     String orderId = place(buyer, 1);
-    String workflowId = OrderSaga.workflowId(orderId);
+    String workflowId = OrderWorkflowIds.workflowId(orderId);
     workflows.newWorkflowStub(OrderWorkflow.class, workflowId).fundsAdded();
     workflows.newUntypedWorkflowStub(workflowId).getResult(10, TimeUnit.SECONDS, OrderStatus.class);
 

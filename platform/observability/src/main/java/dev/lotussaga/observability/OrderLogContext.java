@@ -1,6 +1,6 @@
 package dev.lotussaga.observability;
 
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import org.slf4j.MDC;
 
 /**
@@ -32,13 +32,16 @@ public final class OrderLogContext implements AutoCloseable {
     }
     OrderLogContext context = new OrderLogContext(MDC.get(ORDER_ID), MDC.get(WORKFLOW_ID), true);
     MDC.put(ORDER_ID, orderId);
-    MDC.put(WORKFLOW_ID, OrderSaga.workflowId(orderId));
+    MDC.put(WORKFLOW_ID, OrderWorkflowIds.workflowId(orderId));
     return context;
   }
 
   /** A context for the order that {@code workflowId} runs; none for other workflows. */
   public static OrderLogContext ofWorkflow(String workflowId) {
-    return of(OrderSaga.isOrderWorkflowId(workflowId) ? OrderSaga.orderIdOf(workflowId) : null);
+    return of(
+        OrderWorkflowIds.isOrderWorkflowId(workflowId)
+            ? OrderWorkflowIds.orderIdOf(workflowId)
+            : null);
   }
 
   @Override

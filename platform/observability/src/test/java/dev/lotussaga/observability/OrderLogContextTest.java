@@ -2,7 +2,7 @@ package dev.lotussaga.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
@@ -32,10 +32,12 @@ class OrderLogContextTest {
     try (OrderLogContext outer = OrderLogContext.of("o-1")) {
       try (OrderLogContext inner = OrderLogContext.of("o-2")) {
         assertThat(MDC.get(OrderLogContext.ORDER_ID)).isEqualTo("o-2");
-        assertThat(MDC.get(OrderLogContext.WORKFLOW_ID)).isEqualTo(OrderSaga.workflowId("o-2"));
+        assertThat(MDC.get(OrderLogContext.WORKFLOW_ID))
+            .isEqualTo(OrderWorkflowIds.workflowId("o-2"));
       }
       assertThat(MDC.get(OrderLogContext.ORDER_ID)).isEqualTo("o-1");
-      assertThat(MDC.get(OrderLogContext.WORKFLOW_ID)).isEqualTo(OrderSaga.workflowId("o-1"));
+      assertThat(MDC.get(OrderLogContext.WORKFLOW_ID))
+          .isEqualTo(OrderWorkflowIds.workflowId("o-1"));
     }
     assertThat(MDC.get(OrderLogContext.ORDER_ID)).isNull();
     assertThat(MDC.get(OrderLogContext.WORKFLOW_ID)).isNull();
@@ -65,10 +67,10 @@ class OrderLogContextTest {
       worker.registerActivitiesImplementations(new ContextReader());
       env.start();
 
-      Asking order = start(env.getWorkflowClient(), OrderSaga.workflowId("o-42"));
+      Asking order = start(env.getWorkflowClient(), OrderWorkflowIds.workflowId("o-42"));
       Asking other = start(env.getWorkflowClient(), "not-an-order");
 
-      assertThat(order.ask()).isEqualTo("o-42 " + OrderSaga.workflowId("o-42"));
+      assertThat(order.ask()).isEqualTo("o-42 " + OrderWorkflowIds.workflowId("o-42"));
       assertThat(other.ask()).isEqualTo("null null");
     }
   }

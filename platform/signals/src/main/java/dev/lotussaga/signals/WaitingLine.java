@@ -1,6 +1,6 @@
 package dev.lotussaga.signals;
 
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,7 +67,7 @@ public class WaitingLine {
   /** Signals the first order in line, if any, once the caller's transaction commits. */
   public void wakeFirst(String resource) {
     first(resource)
-        .ifPresent(orderId -> outbox.enqueue(OrderSaga.workflowId(orderId), wakeUpSignal));
+        .ifPresent(orderId -> outbox.enqueue(OrderWorkflowIds.workflowId(orderId), wakeUpSignal));
   }
 
   public List<String> orders(String resource) {

@@ -1,9 +1,9 @@
 package dev.lotussaga.faults;
 
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.StateChange;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
@@ -64,7 +64,10 @@ final class Workflows implements AutoCloseable {
   Optional<WorkflowExecutionStatus> execution(String orderId) {
     try {
       return Optional.of(
-          client.newUntypedWorkflowStub(OrderSaga.workflowId(orderId)).describe().getStatus());
+          client
+              .newUntypedWorkflowStub(OrderWorkflowIds.workflowId(orderId))
+              .describe()
+              .getStatus());
     } catch (WorkflowNotFoundException gone) {
       return Optional.empty();
     }
@@ -83,7 +86,7 @@ final class Workflows implements AutoCloseable {
   /** Terminates the order's running workflow; false when it closed or vanished meanwhile. */
   boolean terminate(String orderId, String reason) {
     try {
-      client.newUntypedWorkflowStub(OrderSaga.workflowId(orderId)).terminate(reason);
+      client.newUntypedWorkflowStub(OrderWorkflowIds.workflowId(orderId)).terminate(reason);
       return true;
     } catch (WorkflowException refused) {
       // how a server refuses to terminate a closed run differs; only a running one is a failure
@@ -95,7 +98,7 @@ final class Workflows implements AutoCloseable {
   }
 
   private OrderWorkflow order(String orderId) {
-    return client.newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(orderId));
+    return client.newWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.workflowId(orderId));
   }
 
   @Override

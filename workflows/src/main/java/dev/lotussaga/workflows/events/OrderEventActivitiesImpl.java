@@ -2,7 +2,6 @@ package dev.lotussaga.workflows.events;
 
 import dev.lotussaga.contracts.events.OrderEvent;
 import dev.lotussaga.contracts.events.OrderEventActivities;
-import dev.lotussaga.contracts.order.OrderSaga;
 import io.temporal.spring.boot.ActivityImpl;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -16,12 +15,12 @@ import org.springframework.stereotype.Component;
  * retry may publish twice; the event id lets consumers drop the copy.
  */
 @Component
-@ActivityImpl(taskQueues = OrderSaga.TASK_QUEUE)
-class KafkaOrderEventPublisher implements OrderEventActivities {
+@ActivityImpl(taskQueues = OrderEventActivities.TASK_QUEUE)
+class OrderEventActivitiesImpl implements OrderEventActivities {
 
   private final KafkaTemplate<String, OrderEvent> kafka;
 
-  KafkaOrderEventPublisher(KafkaTemplate<String, OrderEvent> kafka) {
+  OrderEventActivitiesImpl(KafkaTemplate<String, OrderEvent> kafka) {
     this.kafka = kafka;
   }
 

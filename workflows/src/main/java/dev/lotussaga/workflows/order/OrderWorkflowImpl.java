@@ -17,8 +17,8 @@ import dev.lotussaga.contracts.delivery.BookCourier;
 import dev.lotussaga.contracts.delivery.CourierBooking;
 import dev.lotussaga.contracts.delivery.ReleaseCourier;
 import dev.lotussaga.contracts.events.OrderEventActivities;
+import dev.lotussaga.contracts.order.FailureTypes;
 import dev.lotussaga.contracts.order.OrderRequest;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.contracts.order.Resumption;
@@ -43,7 +43,7 @@ import java.util.List;
  * the owning service signals that it is this order's turn, then the step is tried again. A cancel
  * (update, Temporal cancellation request or a passed deadline) undoes the steps taken, in reverse.
  */
-@WorkflowImpl(taskQueues = OrderSaga.TASK_QUEUE)
+@WorkflowImpl(taskQueues = OrderWorkflow.TASK_QUEUE)
 public class OrderWorkflowImpl implements OrderWorkflow {
 
   static final Duration COURIER_RECHECK = Duration.ofMinutes(15);
@@ -280,7 +280,7 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   public void validateCancel(String reason) {
     if (status().state() == NotifyingSourceSystem) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The order is already handed to delivery", OrderSaga.ALREADY_IN_DELIVERY);
+          "The order is already handed to delivery", FailureTypes.ALREADY_IN_DELIVERY);
     }
   }
 

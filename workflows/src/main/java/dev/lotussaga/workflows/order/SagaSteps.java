@@ -3,7 +3,6 @@ package dev.lotussaga.workflows.order;
 import dev.lotussaga.contracts.billing.BillingActivities;
 import dev.lotussaga.contracts.delivery.DeliveryActivities;
 import dev.lotussaga.contracts.events.OrderEventActivities;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.stock.StockActivities;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
@@ -58,7 +57,7 @@ final class SagaSteps {
     billing = stub(BillingActivities.class, BillingActivities.TASK_QUEUE, retry);
     stock = stub(StockActivities.class, StockActivities.TASK_QUEUE, retry);
     delivery = stub(DeliveryActivities.class, DeliveryActivities.TASK_QUEUE, retry);
-    events = stub(OrderEventActivities.class, OrderSaga.TASK_QUEUE, RETRY_UNTIL_DONE);
+    events = stub(OrderEventActivities.class, OrderEventActivities.TASK_QUEUE, RETRY_UNTIL_DONE);
   }
 
   BillingActivities billing() {

@@ -1,6 +1,6 @@
 package dev.lotussaga.workflows.order;
 
-import dev.lotussaga.contracts.order.OrderSaga;
+import dev.lotussaga.contracts.order.FailureTypes;
 import dev.lotussaga.contracts.order.StuckResolution;
 import dev.lotussaga.contracts.order.StuckStep;
 import io.temporal.failure.ActivityFailure;
@@ -140,11 +140,11 @@ final class StuckSteps {
   void checkResolvable(StuckResolution asked) {
     if (stuck == null || !stuck.concernsACompensation()) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "The order is not stuck on a compensation", OrderSaga.NOT_STUCK_ON_COMPENSATION);
+          "The order is not stuck on a compensation", FailureTypes.NOT_STUCK_ON_COMPENSATION);
     }
     if (asked == null || asked.reason() == null || asked.reason().isBlank()) {
       throw ApplicationFailure.newNonRetryableFailure(
-          "A resolution by hand needs a reason", OrderSaga.NOT_STUCK_ON_COMPENSATION);
+          "A resolution by hand needs a reason", FailureTypes.NOT_STUCK_ON_COMPENSATION);
     }
   }
 

@@ -27,9 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @ActiveProfiles("test")
 @EmbeddedKafka(kraft = true, partitions = 3, topics = OrderEventActivities.TOPIC)
-class KafkaOrderEventPublisherTest {
+class OrderEventActivitiesImplTest {
 
-  @Autowired KafkaOrderEventPublisher publisher;
+  @Autowired OrderEventActivitiesImpl publisher;
   @Autowired EmbeddedKafkaBroker broker;
 
   @Test

@@ -17,10 +17,10 @@ import dev.lotussaga.contracts.delivery.CourierBooking;
 import dev.lotussaga.contracts.delivery.ReleaseCourier;
 import dev.lotussaga.contracts.events.NotificationType;
 import dev.lotussaga.contracts.order.OrderRequest;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.contracts.stock.ReleaseStock;
 import dev.lotussaga.contracts.stock.ReservationOutcome;
@@ -225,7 +225,8 @@ class OrderCancellationTest {
     when(saga.delivery.bookCourier(any()))
         .thenReturn(CourierBooking.booked(3, Instant.parse("2026-12-01T10:00:00Z")));
     OrderWorkflow sameOrder =
-        saga.client.newWorkflowStub(OrderWorkflow.class, OrderSaga.workflowId(ORDER.orderId()));
+        saga.client.newWorkflowStub(
+            OrderWorkflow.class, OrderWorkflowIds.workflowId(ORDER.orderId()));
     CompletableFuture<Throwable> lateCancel = new CompletableFuture<>();
     saga.publisher.whilePublishing(
         NotificationType.ORDER_IN_DELIVERY,

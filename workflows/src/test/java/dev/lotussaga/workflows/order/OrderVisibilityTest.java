@@ -7,11 +7,11 @@ import static org.mockito.Mockito.when;
 import dev.lotussaga.contracts.billing.ChargeOutcome;
 import dev.lotussaga.contracts.delivery.CourierBooking;
 import dev.lotussaga.contracts.order.OrderRequest;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderSearchAttributes;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.contracts.stock.ReservationOutcome;
 import io.temporal.client.WorkflowClient;
@@ -81,8 +81,8 @@ class OrderVisibilityTest {
         saga.client.newWorkflowStub(
             OrderWorkflow.class,
             WorkflowOptions.newBuilder()
-                .setWorkflowId(OrderSaga.workflowId(ORDER.orderId()))
-                .setTaskQueue(OrderSaga.TASK_QUEUE)
+                .setWorkflowId(OrderWorkflowIds.workflowId(ORDER.orderId()))
+                .setTaskQueue(OrderWorkflow.TASK_QUEUE)
                 .build());
     WorkflowClient.start(order::place, ORDER);
     saga.awaitStatus(order, new OrderStatus(OrderState.ValidatingStock, WaitingFor.STOCK));
@@ -95,7 +95,9 @@ class OrderVisibilityTest {
   }
 
   private WorkflowExecutionDescription describe() {
-    return saga.client.newUntypedWorkflowStub(OrderSaga.workflowId(ORDER.orderId())).describe();
+    return saga.client
+        .newUntypedWorkflowStub(OrderWorkflowIds.workflowId(ORDER.orderId()))
+        .describe();
   }
 
   @SuppressWarnings("unchecked")

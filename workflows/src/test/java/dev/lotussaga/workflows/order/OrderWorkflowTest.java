@@ -13,10 +13,10 @@ import dev.lotussaga.contracts.delivery.DeliveryActivities;
 import dev.lotussaga.contracts.events.NotificationType;
 import dev.lotussaga.contracts.events.OrderEvent;
 import dev.lotussaga.contracts.order.OrderRequest;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.StateChange;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.contracts.stock.ReservationOutcome;
@@ -166,8 +166,8 @@ class OrderWorkflowTest {
               if (attempts.incrementAndGet() == 1) {
                 // The top-up lands after billing said "no" but before the workflow waits.
                 client
-                    .newUntypedWorkflowStub(OrderSaga.workflowId(ORDER.orderId()))
-                    .signal(OrderSaga.SIGNAL_FUNDS_ADDED);
+                    .newUntypedWorkflowStub(OrderWorkflowIds.workflowId(ORDER.orderId()))
+                    .signal(OrderWorkflow.SIGNAL_FUNDS_ADDED);
                 return ChargeOutcome.INSUFFICIENT_FUNDS;
               }
               return ChargeOutcome.CHARGED;

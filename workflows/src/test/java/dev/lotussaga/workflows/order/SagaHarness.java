@@ -13,10 +13,10 @@ import dev.lotussaga.contracts.events.NotificationType;
 import dev.lotussaga.contracts.events.OrderEvent;
 import dev.lotussaga.contracts.events.OrderEventActivities;
 import dev.lotussaga.contracts.order.OrderRequest;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderSearchAttributes;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.stock.StockActivities;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -62,7 +62,7 @@ final class SagaHarness implements AutoCloseable {
   SagaHarness() {
     OrderSearchAttributes.ALL.forEach(
         key -> env.registerSearchAttribute(key.getName(), key.getValueType()));
-    Worker saga = env.newWorker(OrderSaga.TASK_QUEUE);
+    Worker saga = env.newWorker(OrderWorkflow.TASK_QUEUE);
     saga.registerWorkflowImplementationTypes(OrderWorkflowImpl.class);
     saga.registerActivitiesImplementations(publisher);
     env.newWorker(BillingActivities.TASK_QUEUE).registerActivitiesImplementations(billing);
@@ -76,8 +76,8 @@ final class SagaHarness implements AutoCloseable {
     return client.newWorkflowStub(
         OrderWorkflow.class,
         WorkflowOptions.newBuilder()
-            .setWorkflowId(OrderSaga.workflowId(order.orderId()))
-            .setTaskQueue(OrderSaga.TASK_QUEUE)
+            .setWorkflowId(OrderWorkflowIds.workflowId(order.orderId()))
+            .setTaskQueue(OrderWorkflow.TASK_QUEUE)
             .setTypedSearchAttributes(OrderSearchAttributes.of(order))
             .build());
   }
@@ -120,7 +120,7 @@ final class SagaHarness implements AutoCloseable {
   }
 
   void recordHistoryIfAsked(OrderRequest order, TestInfo test) throws IOException {
-    RecordedHistories.recordIfAsked(client, OrderSaga.workflowId(order.orderId()), test);
+    RecordedHistories.recordIfAsked(client, OrderWorkflowIds.workflowId(order.orderId()), test);
   }
 
   @Override

@@ -12,11 +12,11 @@ import static org.mockito.Mockito.when;
 import dev.lotussaga.contracts.billing.ChargeOutcome;
 import dev.lotussaga.contracts.events.OrderEvent;
 import dev.lotussaga.contracts.order.OrderRequest;
-import dev.lotussaga.contracts.order.OrderSaga;
 import dev.lotussaga.contracts.order.OrderSearchAttributes;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
+import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.StuckResolution;
 import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitLimits;
@@ -155,7 +155,9 @@ class StuckStepTest {
   }
 
   private WorkflowExecutionDescription describe() {
-    return saga.client.newUntypedWorkflowStub(OrderSaga.workflowId(ORDER.orderId())).describe();
+    return saga.client
+        .newUntypedWorkflowStub(OrderWorkflowIds.workflowId(ORDER.orderId()))
+        .describe();
   }
 
   @SuppressWarnings("unchecked")

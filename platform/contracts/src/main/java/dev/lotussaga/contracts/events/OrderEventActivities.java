@@ -1,5 +1,6 @@
 package dev.lotussaga.contracts.events;
 
+import dev.lotussaga.contracts.order.OrderWorkflow;
 import io.temporal.activity.ActivityInterface;
 
 /**
@@ -7,6 +8,9 @@ import io.temporal.activity.ActivityInterface;
  */
 @ActivityInterface
 public interface OrderEventActivities {
+
+  /** The saga's own task queue: the workflows module runs these activities beside the saga. */
+  String TASK_QUEUE = OrderWorkflow.TASK_QUEUE;
 
   String TOPIC = "lotus.order-events";
 

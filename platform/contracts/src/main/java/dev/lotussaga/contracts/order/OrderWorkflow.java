@@ -10,54 +10,67 @@ import java.util.List;
 
 /**
  * The order saga: charge, reserve stock, book a courier; waits on signals when a step cannot go on.
+ * Its task queue and the names of its signals, updates and queries are the constants below: the
+ * services signal by name, without a stub.
  */
 @WorkflowInterface
 public interface OrderWorkflow {
+
+  String TASK_QUEUE = "order-saga";
+
+  String SIGNAL_FUNDS_ADDED = "fundsAdded";
+  String SIGNAL_STOCK_ADDED = "stockAdded";
+  String SIGNAL_DELIVERY_ACCEPTED = "deliveryAccepted";
+  String SIGNAL_RETRY_STUCK = "retryStuck";
+  String UPDATE_CANCEL = "cancel";
+  String UPDATE_RESOLVE_STUCK = "resolveStuck";
+  String QUERY_STATUS = "status";
+  String QUERY_HISTORY = "history";
 
   @WorkflowMethod
   OrderStatus place(OrderRequest request);
 
   /** Raised by billing when the buyer's balance grew and this order is next in line for it. */
-  @SignalMethod(name = OrderSaga.SIGNAL_FUNDS_ADDED)
+  @SignalMethod(name = SIGNAL_FUNDS_ADDED)
   void fundsAdded();
 
   /** Raised by stock when units of the ordered product arrived and this order is next in line. */
-  @SignalMethod(name = OrderSaga.SIGNAL_STOCK_ADDED)
+  @SignalMethod(name = SIGNAL_STOCK_ADDED)
   void stockAdded();
 
   /** Raised by delivery when staff accepted the order for delivery. */
-  @SignalMethod(name = OrderSaga.SIGNAL_DELIVERY_ACCEPTED)
+  @SignalMethod(name = SIGNAL_DELIVERY_ACCEPTED)
   void deliveryAccepted();
 
   /**
    * Cancels the order and compensates what was done, in reverse. Idempotent: cancelling a cancelled
-   * order answers its status. Rejected (failure type {@link OrderSaga#ALREADY_IN_DELIVERY}) once
+   * order answers its status. Rejected (failure type {@link FailureTypes#ALREADY_IN_DELIVERY}) once
    * the order was handed to delivery. A Temporal cancellation request has the same effect.
    */
-  @UpdateMethod(name = OrderSaga.UPDATE_CANCEL)
+  @UpdateMethod(name = UPDATE_CANCEL)
   OrderStatus cancel(String reason);
 
-  @UpdateValidatorMethod(updateName = OrderSaga.UPDATE_CANCEL)
+  @UpdateValidatorMethod(updateName = UPDATE_CANCEL)
   void validateCancel(String reason);
 
   /** Staff: try the stuck step or compensation again now instead of after the pause. */
-  @SignalMethod(name = OrderSaga.SIGNAL_RETRY_STUCK)
+  @SignalMethod(name = SIGNAL_RETRY_STUCK)
   void retryStuck();
 
   /**
    * Staff: the stuck compensation was done by hand; the saga skips it and goes on. Rejected
-   * (failure type {@link OrderSaga#NOT_STUCK_ON_COMPENSATION}) unless a compensation is stuck, or
-   * without a reason.
+   * (failure type {@link FailureTypes#NOT_STUCK_ON_COMPENSATION}) unless a compensation is stuck,
+   * or without a reason.
    */
-  @UpdateMethod(name = OrderSaga.UPDATE_RESOLVE_STUCK)
+  @UpdateMethod(name = UPDATE_RESOLVE_STUCK)
   StuckStep resolveStuck(StuckResolution resolution);
 
-  @UpdateValidatorMethod(updateName = OrderSaga.UPDATE_RESOLVE_STUCK)
+  @UpdateValidatorMethod(updateName = UPDATE_RESOLVE_STUCK)
   void validateResolveStuck(StuckResolution resolution);
 
-  @QueryMethod(name = OrderSaga.QUERY_STATUS)
+  @QueryMethod(name = QUERY_STATUS)
   OrderStatus status();
 
-  @QueryMethod(name = OrderSaga.QUERY_HISTORY)
+  @QueryMethod(name = QUERY_HISTORY)
   List<StateChange> history();
 }
