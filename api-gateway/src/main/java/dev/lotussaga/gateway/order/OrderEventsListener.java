@@ -9,16 +9,16 @@ import org.springframework.stereotype.Component;
 @Component
 class OrderEventsListener {
 
-  private final OrderTimeline timeline;
+  private final OrderStateLog stateLog;
 
-  OrderEventsListener(OrderTimeline timeline) {
-    this.timeline = timeline;
+  OrderEventsListener(OrderStateLog stateLog) {
+    this.stateLog = stateLog;
   }
 
   @KafkaListener(topics = OrderEventActivities.TOPIC)
   void on(OrderEvent event) {
     try (OrderLogContext context = OrderLogContext.of(event.orderId())) {
-      timeline.record(event);
+      stateLog.record(event);
     }
   }
 }

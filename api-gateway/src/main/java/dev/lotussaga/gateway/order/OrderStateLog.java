@@ -21,11 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
  * restarted).
  */
 @Component
-class OrderTimeline {
+class OrderStateLog {
 
   private final JdbcTemplate jdbc;
 
-  OrderTimeline(JdbcTemplate jdbc) {
+  OrderStateLog(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 

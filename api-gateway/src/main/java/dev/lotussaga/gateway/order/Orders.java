@@ -18,11 +18,11 @@ public class Orders {
       Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
   private final CustomerOrderRepository orders;
-  private final OrderTimeline timeline;
+  private final OrderStateLog stateLog;
 
-  Orders(CustomerOrderRepository orders, OrderTimeline timeline) {
+  Orders(CustomerOrderRepository orders, OrderStateLog stateLog) {
     this.orders = orders;
-    this.timeline = timeline;
+    this.stateLog = stateLog;
   }
 
   CustomerOrder visibleTo(CurrentUser caller, String orderId) {
@@ -41,7 +41,7 @@ public class Orders {
    * order's story when its workflow cannot tell it.
    */
   public List<StateChange> storedStateChanges(CurrentUser caller, String orderId) {
-    return timeline.of(visibleTo(caller, orderId));
+    return stateLog.of(visibleTo(caller, orderId));
   }
 
   /** The id of an existing order (for staff operations), or 404. */
