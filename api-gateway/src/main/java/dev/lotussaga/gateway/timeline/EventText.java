@@ -84,7 +84,7 @@ final class EventText {
     return second.isEmpty() ? first : first + "; " + second;
   }
 
-  /** 7d, 24h, 15m, 90s, as the README writes durations. */
+  /** 7d, 24h, 15m, 90s, as the docs write durations. */
   static String readable(Duration duration) {
     if (duration.isZero() || duration.toMillis() % 1000 != 0) {
       return duration.toMillis() + "ms";

@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * The rotation recipe of the README, step by step: a token signed by the old key stays valid while
+ * The rotation recipe of docs/api.md, step by step: a token signed by the old key stays valid while
  * the old key is in the set, and only until it is removed.
  */
 class KeyRotationTest {
