@@ -76,7 +76,7 @@ class ProfileController {
 
   /**
    * Throttled per account and per client address; a refused attempt is not even checked. Starts a
-   * session (README "Sessions and tokens").
+   * session (docs/api.md "Sessions and tokens").
    */
   @PostMapping("/login")
   LoggedIn login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
