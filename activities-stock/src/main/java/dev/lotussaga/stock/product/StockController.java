@@ -1,12 +1,12 @@
 package dev.lotussaga.stock.product;
 
 import dev.lotussaga.web.IdempotencyKey;
+import dev.lotussaga.web.ProblemJson;
 import dev.lotussaga.web.auth.InternalCaller;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -59,8 +59,7 @@ class StockController {
 
   @ExceptionHandler(ShelfFull.class)
   ResponseEntity<ProblemDetail> shelfFull(ShelfFull full) {
-    return ResponseEntity.status(HttpStatus.CONFLICT)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    return ProblemJson.status(HttpStatus.CONFLICT)
         .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, full.getMessage()));
   }
 

@@ -1,7 +1,7 @@
 package dev.lotussaga.gateway.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lotussaga.gateway.system.ProblemWriter;
+import dev.lotussaga.web.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,7 +38,7 @@ class ContentTypeCheck extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    ProblemWriter.write(
+    ProblemJson.write(
         json,
         request,
         response,

@@ -1,11 +1,11 @@
 package dev.lotussaga.gateway.edge;
 
+import dev.lotussaga.web.ProblemJson;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,9 +29,7 @@ class ProblemErrorPage implements ErrorController {
             : HttpStatus.NOT_FOUND;
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status));
     problem.setInstance(originalPath(request));
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(problem);
+    return ProblemJson.status(status).body(problem);
   }
 
   /** The path the client asked for, not /error; the page itself when there is none. */

@@ -1,7 +1,7 @@
 package dev.lotussaga.gateway.edge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lotussaga.gateway.system.ProblemWriter;
+import dev.lotussaga.web.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -57,7 +57,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    ProblemWriter.write(
+    ProblemJson.write(
         json,
         request,
         response,

@@ -3,7 +3,7 @@ package dev.lotussaga.gateway.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lotussaga.gateway.session.LiveSessions;
 import dev.lotussaga.gateway.system.DatabaseOutage;
-import dev.lotussaga.gateway.system.ProblemWriter;
+import dev.lotussaga.web.ProblemJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -51,7 +51,7 @@ final class LiveSessionCheck extends OncePerRequestFilter {
         throw e;
       }
       response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-      ProblemWriter.write(
+      ProblemJson.write(
           json,
           request,
           response,
@@ -62,7 +62,7 @@ final class LiveSessionCheck extends OncePerRequestFilter {
     if (!live) {
       SecurityContextHolder.clearContext();
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-      ProblemWriter.write(
+      ProblemJson.write(
           json,
           request,
           response,

@@ -7,7 +7,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.lotussaga.gateway.session.LiveSessions;
-import dev.lotussaga.gateway.system.ProblemWriter;
+import dev.lotussaga.web.ProblemJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -106,7 +106,7 @@ class SecurityConfiguration {
   @Bean
   RequestRejectedHandler requestRejected(ObjectMapper json) {
     return (request, response, e) ->
-        ProblemWriter.write(
+        ProblemJson.write(
             json,
             request,
             response,
@@ -157,6 +157,6 @@ class SecurityConfiguration {
     if (status == HttpStatus.UNAUTHORIZED) {
       response.setHeader("WWW-Authenticate", "Bearer");
     }
-    ProblemWriter.write(json, request, response, status, detail);
+    ProblemJson.write(json, request, response, status, detail);
   }
 }

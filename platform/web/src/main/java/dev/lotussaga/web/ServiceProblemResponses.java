@@ -17,12 +17,13 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
+ * The internal services' error advice (the gateway has its own, {@code GatewayProblemResponses}):
  * Spring's problem details for every error, written as problem+json whatever the Accept header
  * says: Spring's own handler gives up on an Accept header it cannot parse and answers with an empty
  * body. Text parameters with control characters are bad input (400), not a database error.
  */
 @RestControllerAdvice
-public class ProblemResponses extends ResponseEntityExceptionHandler {
+public class ServiceProblemResponses extends ResponseEntityExceptionHandler {
 
   /**
    * An Accept header that does not parse is refused (406) before a handler runs: the problems the

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -27,13 +26,15 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error leaves as RFC 9457 problem+json whose detail says what to fix. Spring's handler
- * covers the status codes; this names the offending field or parameter and hides internals.
+ * The gateway's error advice (the internal services use platform/web's {@code
+ * ServiceProblemResponses}). Every error leaves as RFC 9457 problem+json whose detail says what to
+ * fix. Spring's handler covers the status codes; this names the offending field or parameter and
+ * hides internals.
  */
 @RestControllerAdvice
-class ProblemResponses extends ResponseEntityExceptionHandler {
+class GatewayProblemResponses extends ResponseEntityExceptionHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+  private static final Logger log = LoggerFactory.getLogger(GatewayProblemResponses.class);
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -99,9 +100,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> unexpected(Exception e) {
     if (DatabaseOutage.causedBy(e)) {
       log.warn("Database unavailable: {}", e.toString());
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+      return ProblemJson.status(HttpStatus.SERVICE_UNAVAILABLE)
           .header(HttpHeaders.RETRY_AFTER, "5")
-          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
           .body(
               ProblemDetail.forStatusAndDetail(
                   HttpStatus.SERVICE_UNAVAILABLE,
@@ -119,9 +119,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
-    return ResponseEntity.status(status)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-        .body(ProblemDetail.forStatusAndDetail(status, detail));
+    return ProblemJson.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
   }
 
   private ResponseEntity<Object> badRequest(

@@ -8,14 +8,14 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Before Boot's own problem-details handler, which then steps aside for this one; an application
- * with a handler of its own (the gateway) keeps it.
+ * with a handler of its own (the gateway's {@code GatewayProblemResponses}) keeps it.
  */
 @AutoConfiguration(before = WebMvcAutoConfiguration.class)
-public class ProblemResponsesAutoConfiguration {
+public class ServiceProblemResponsesAutoConfiguration {
 
   @Bean
   @ConditionalOnMissingBean(ResponseEntityExceptionHandler.class)
-  ProblemResponses problemResponses() {
-    return new ProblemResponses();
+  ServiceProblemResponses serviceProblemResponses() {
+    return new ServiceProblemResponses();
   }
 }
