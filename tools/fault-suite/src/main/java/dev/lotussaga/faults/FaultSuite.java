@@ -24,14 +24,19 @@ public final class FaultSuite {
       WakeUps wakeUps =
           new WakeUps(api, api.login(settings.staffEmail(), settings.staffPassword()));
       Round rounds = new Round(settings, api, database, workflows, events, wakeUps);
-      for (String round : roundNames) {
-        RoundReport report = rounds.run(round);
-        reports.add(report);
-        report.print();
-        allHold &= report.violations().isEmpty();
+      try {
+        for (String round : roundNames) {
+          RoundReport report = rounds.run(round);
+          reports.add(report);
+          report.print();
+          allHold &= report.violations().isEmpty();
+        }
+      } catch (ProcessFaults.FaultNotInjected e) {
+        say("%s, so the fault suite fails (see above)", e.getMessage());
+        System.exit(1);
       }
-      RoundReport.printSummary(reports, api, events);
-      RoundReport.write(settings.results(), reports, api, events);
+      RoundReport.printSummary(reports, rounds.processFaults(), api, events);
+      RoundReport.write(settings.results(), reports, rounds.processFaults(), api, events);
     }
     System.exit(allHold ? 0 : 1);
   }

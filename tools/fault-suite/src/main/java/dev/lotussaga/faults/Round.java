@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * One round: its orders placed from several clients with the round's fault injected halfway, then
- * everything settled and every invariant checked over every order so far. Process faults are the
- * script's to inject (a marker file); {@code terminate} the suite injects itself, through Temporal.
+ * everything settled and every invariant checked over every order so far. The suite injects the
+ * process faults through the local stack's script ({@link ProcessFaults}) and {@code terminate}
+ * through Temporal.
  */
 final class Round {
 
@@ -33,7 +34,7 @@ final class Round {
   private final EventLog events;
   private final WakeUps wakeUps;
   private final Settling settling;
-  private final FaultRequests faults;
+  private final ProcessFaults faults;
   private final Terminations terminations;
   private final Redrives redrives;
   private final PoisonRecords poison;
@@ -56,7 +57,9 @@ final class Round {
     this.events = events;
     this.wakeUps = wakeUps;
     this.settling = new Settling(workflows, wakeUps, events, database, settings.settleTimeout());
-    this.faults = new FaultRequests(settings.markerFile());
+    this.faults =
+        new ProcessFaults(
+            settings.processFaultsScript(), settings.temporalOutage(), settings.postgresOutage());
     this.terminations = new Terminations(workflows, settings.terminatePercent());
     this.redrives = new Redrives(database, settings.gateway());
     this.poison = new PoisonRecords(settings.kafkaBootstrap());
@@ -125,9 +128,9 @@ final class Round {
       terminated.set(terminations.terminateSome(placed));
     } else {
       if (round.equals(POISON)) {
-        poison.publishOne(); // then the script stops PostgreSQL while events flow
+        poison.publishOne(); // then PostgreSQL stops while events flow
       }
-      faults.request(round);
+      faults.start(round);
       if (round.equals(TemporalOutage.ROUND)) {
         List<Order> before = List.copyOf(everyOrder);
         outage.begin(
@@ -138,6 +141,11 @@ final class Round {
             });
       }
     }
+  }
+
+  /** Process faults injected so far, each checked to have happened. */
+  int processFaults() {
+    return faults.injected();
   }
 
   private static Map<String, Long> byState(Map<Order, OrderStatus> statuses) {

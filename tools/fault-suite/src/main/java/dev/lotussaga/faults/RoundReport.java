@@ -49,14 +49,17 @@ record RoundReport(
     violations.forEach(violation -> say("  VIOLATION %s", violation));
   }
 
-  static void printSummary(List<RoundReport> reports, LotusApi api, EventLog events) {
-    Map<String, Object> totals = totals(reports, api, events);
+  static void printSummary(
+      List<RoundReport> reports, int processFaults, LotusApi api, EventLog events) {
+    Map<String, Object> totals = totals(reports, processFaults, api, events);
     say(
-        "summary: %s orders driven over %s rounds, %s invariant checks, %s violations;"
+        "summary: %s orders driven over %s rounds, %s process faults, %s invariant checks,"
+            + " %s violations;"
             + " %s duplicate event copies on Kafka; %s orders re-driven, %s workflows terminated;"
             + " HTTP 5xx while faults were on: %s (%s retries, %s without a gateway)",
         totals.get("ordersDriven"),
         totals.get("rounds"),
+        totals.get("processFaults"),
         totals.get("invariantChecks"),
         totals.get("violations"),
         totals.get("duplicateEventCopies"),
@@ -67,10 +70,11 @@ record RoundReport(
         totals.get("connectionErrors"));
   }
 
-  static void write(Path folder, List<RoundReport> reports, LotusApi api, EventLog events)
+  static void write(
+      Path folder, List<RoundReport> reports, int processFaults, LotusApi api, EventLog events)
       throws IOException {
     Files.createDirectories(folder);
-    Map<String, Object> document = new LinkedHashMap<>(totals(reports, api, events));
+    Map<String, Object> document = new LinkedHashMap<>(totals(reports, processFaults, api, events));
     document.put("byRound", reports.stream().map(RoundReport::asJson).toList());
     new ObjectMapper()
         .enable(SerializationFeature.INDENT_OUTPUT)
@@ -96,9 +100,10 @@ record RoundReport(
   }
 
   private static Map<String, Object> totals(
-      List<RoundReport> reports, LotusApi api, EventLog events) {
+      List<RoundReport> reports, int processFaults, LotusApi api, EventLog events) {
     Map<String, Object> totals = new LinkedHashMap<>();
     totals.put("rounds", reports.size());
+    totals.put("processFaults", processFaults);
     totals.put("ordersDriven", reports.stream().mapToInt(RoundReport::ordersPlaced).sum());
     totals.put("invariantChecks", reports.stream().mapToLong(RoundReport::invariantChecks).sum());
     totals.put("violations", reports.stream().mapToInt(report -> report.violations().size()).sum());

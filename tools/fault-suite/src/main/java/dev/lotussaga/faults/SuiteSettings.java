@@ -19,7 +19,9 @@ record SuiteSettings(
     int clients,
     int terminatePercent,
     Duration settleTimeout,
-    Path markerFile,
+    Path processFaultsScript,
+    Duration temporalOutage,
+    Duration postgresOutage,
     Path results) {
 
   static SuiteSettings fromEnvironment() {
@@ -37,7 +39,10 @@ record SuiteSettings(
         Integer.parseInt(env("LOTUS_FAULTS_CLIENTS", "6")),
         Integer.parseInt(env("LOTUS_FAULTS_TERMINATE_PERCENT", "10")),
         Duration.ofSeconds(Long.parseLong(env("LOTUS_FAULTS_SETTLE_SECONDS", "240"))),
-        Path.of(env("LOTUS_FAULTS_MARKER", "faults-results/mid-flight")),
+        // tools/fault-suite/run.sh says where it is; its commands act on the stack of this run
+        Path.of(env("LOTUS_PROCESS_FAULTS_SCRIPT", "tools/local-stack/process-faults.sh")),
+        Duration.ofSeconds(Long.parseLong(env("LOTUS_FAULTS_OUTAGE_SECONDS", "120"))),
+        Duration.ofSeconds(Long.parseLong(env("LOTUS_FAULTS_PG_OUTAGE_SECONDS", "120"))),
         Path.of(env("LOTUS_FAULTS_RESULTS", "faults-results")));
   }
 

@@ -22,13 +22,14 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The {@code temporal-outage} round, seen from the suite. The script freezes the Temporal server
- * (SIGSTOP of its process: unreachable, its workflows kept) for two minutes. Meanwhile buyers top
- * up and staff add stock for the orders they see waiting in the services' lines (in PostgreSQL, as
- * Temporal cannot be asked), so wake-ups pile up in the outboxes; once a second it counts them (in
- * SQL, and in the billing and stock services' {@code lotus_outbox_pending}) and asks Temporal for
- * its system info. Afterwards: Temporal did not answer, the backlog rose, and once the round
- * settled it drained to 0 with nothing parked. In every round: no wake-up parked as dead.
+ * The {@code temporal-outage} round, seen from the suite. {@link ProcessFaults} freezes the
+ * Temporal server (SIGSTOP of its process: unreachable, its workflows kept) for two minutes.
+ * Meanwhile buyers top up and staff add stock for the orders they see waiting in the services'
+ * lines (in PostgreSQL, as Temporal cannot be asked), so wake-ups pile up in the outboxes; once a
+ * second it counts them (in SQL, and in the billing and stock services' {@code
+ * lotus_outbox_pending}) and asks Temporal for its system info. Afterwards: Temporal did not
+ * answer, the backlog rose, and once the round settled it drained to 0 with nothing parked. In
+ * every round: no wake-up parked as dead.
  */
 final class TemporalOutage {
 
@@ -62,7 +63,7 @@ final class TemporalOutage {
     this.temporalTarget = settings.temporalTarget();
     this.database = database;
     this.wakeUps = wakeUps;
-    // the ./lotus script exports where each service listens (ports shift with the stack's offset)
+    // the stack's scripts export where each service listens (ports shift with the stack's offset)
     this.metrics = new LinkedHashMap<>();
     metrics.put("billing", serviceUrl("LOTUS_BILLING_URL", 8091));
     metrics.put("stock", serviceUrl("LOTUS_STOCK_URL", 8092));
@@ -83,7 +84,7 @@ final class TemporalOutage {
     watcher.start();
   }
 
-  /** Stops once the script says Temporal runs again; the round settles after this. */
+  /** Stops once Temporal runs again (the fault is over); the round settles after this. */
   void end() throws InterruptedException {
     if (watcher == null) {
       return;

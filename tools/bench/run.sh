@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# ./lotus bench: the saga against a bare Temporal workflow, on a fresh stack of its own (ports
+# +20000, database lotus_bench), or on the running stack at LOTUS_BENCH_GATEWAY.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR/../..
+# shellcheck source=tools/local-stack/stack.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../local-stack/stack.sh"
+
+bench_command() {
+  configure
+  require_java
+  build_if_needed
+  if [[ -n "${LOTUS_BENCH_GATEWAY:-}" ]]; then
+    say "benchmarking the running stack at $LOTUS_BENCH_GATEWAY"
+  else
+    export LOTUS_PORT_OFFSET="${LOTUS_BENCH_PORT_OFFSET:-20000}"
+    unset LOTUS_TEMPORAL_TARGET LOTUS_KAFKA_BOOTSTRAP
+    # The bench registers its buyers from 127.0.0.1 (default: 10 per 15 minutes per address).
+    export LOTUS_REGISTRATION_MAX_PER_ADDRESS="${LOTUS_REGISTRATION_MAX_PER_ADDRESS:-100000}"
+    fresh_database lotus_bench
+    start_stack
+    say "stack started in ${STARTUP_SECONDS}s"
+    export LOTUS_BENCH_GATEWAY="http://127.0.0.1:$LOTUS_GATEWAY_PORT"
+    # which process is which, to measure each one's CPU and memory
+    local named_pids="" name
+    for name in "${STACK_PROCESSES[@]}"; do
+      [[ ! -f "$STACK_DIR/$name.pid" ]] || named_pids+="$name=$(pid_of "$name"),"
+    done
+    export LOTUS_BENCH_PIDS="$named_pids"
+  fi
+  export LOTUS_BENCH_RESULTS="${LOTUS_BENCH_RESULTS:-$ROOT/bench-results}"
+  # the baseline's worker runs here: same JVM flags as the saga's services, so same compiler
+  java "${JAVA_OPTS[@]}" -jar "$(jar_of bench)"
+  stop_all
+}
+
+[[ "${BASH_SOURCE[0]}" != "$0" ]] || bench_command

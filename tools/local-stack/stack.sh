@@ -1,0 +1,204 @@
+#!/usr/bin/env bash
+# The stack's processes: the local stack (embedded Temporal and Kafka) and the six services, each
+# started in the background with its log in .lotus/logs/, and stopped together. Sourced by the
+# scripts that run a stack (./lotus up, e2e/run.sh, tools/fault-suite/run.sh, tools/bench/run.sh)
+# and by process-faults.sh; run on its own it does what ./lotus up does.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# Each process has its id in $STACK_DIR/<name>.pid and its command, one word a line, in
+# <name>.cmd, so that any script can stop or restart it; a restart runs the same command.
+STACK_PROCESSES=(kafka local-stack "${SERVICES[@]}")
+
+command_of() { # name; sets COMMAND
+  local stack
+  stack=(java -XX:+UseSerialGC -Xmx512m -jar "$(jar_of local-stack)")
+  case "$1" in
+    local-stack) COMMAND=(env "LOTUS_LOCAL_STACK_PARTS=$LOCAL_STACK_PARTS" "${stack[@]}") ;;
+    kafka) COMMAND=(env LOTUS_LOCAL_STACK_PARTS=kafka "${stack[@]}") ;;
+    *) COMMAND=(java "${JAVA_OPTS[@]}" -jar "$(jar_of "$1")") ;;
+  esac
+}
+
+# Started again after a kill, a process runs its first command again and its log goes on.
+launch() { # name
+  local name="$1" log="$STATE/logs/$1.log"
+  mkdir -p "$STATE/logs" "$STACK_DIR"
+  if [[ -f "$STACK_DIR/$name.cmd" ]]; then
+    mapfile -t COMMAND <"$STACK_DIR/$name.cmd"
+    "${COMMAND[@]}" >>"$log" 2>&1 &
+  else
+    command_of "$name"
+    printf '%s\n' "${COMMAND[@]}" >"$STACK_DIR/$name.cmd"
+    "${COMMAND[@]}" >"$log" 2>&1 &
+  fi
+  echo "$!" >"$STACK_DIR/$name.pid"
+}
+
+pid_of() { # name
+  cat "$STACK_DIR/$1.pid" 2>/dev/null
+}
+
+# A killed process that nobody reaped yet (a zombie) counts as gone.
+alive() { # process id
+  local state
+  state=$(ps -o stat= -p "$1" 2>/dev/null) && [[ "$state" != *Z* ]]
+}
+
+kill_process() { # name, signal
+  local pid
+  pid=$(pid_of "$1") || return 0
+  kill "-$2" "$pid" 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    alive "$pid" || return 0
+    sleep 0.1
+  done
+}
+
+# The processes the stack runs, last started first.
+running_processes() {
+  local i
+  for ((i = ${#STACK_PROCESSES[@]} - 1; i >= 0; i--)); do
+    [[ -f "$STACK_DIR/${STACK_PROCESSES[$i]}.pid" ]] && echo "${STACK_PROCESSES[$i]}"
+  done
+  return 0
+}
+
+stop_all() {
+  trap - INT TERM EXIT
+  local names pids=() name pid
+  mapfile -t names < <(running_processes)
+  ((${#names[@]})) || return 0
+  say "stopping"
+  for name in "${names[@]}"; do pids+=("$(pid_of "$name")"); done
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 40); do
+    local left=false
+    for pid in "${pids[@]}"; do alive "$pid" && left=true; done
+    $left || break
+    sleep 0.5
+  done
+  for pid in "${pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
+  rm -rf "$STACK_DIR"
+}
+
+check_alive() {
+  local name pid
+  for name in $(running_processes); do
+    pid=$(pid_of "$name")
+    if ! alive "$pid"; then
+      echo "----- last lines of $STATE/logs/$name.log" >&2
+      tail -n 40 "$STATE/logs/$name.log" >&2 || true
+      die "$name stopped during start-up (log above)"
+    fi
+  done
+}
+
+wait_until() { # description, timeout seconds, test command...
+  local what="$1" timeout="$2"
+  shift 2
+  local deadline=$((SECONDS + timeout))
+  until "$@"; do
+    check_alive
+    ((SECONDS < deadline)) || die "$what not ready after ${timeout}s (logs in $STATE/logs)"
+    sleep 0.3
+  done
+}
+
+ready() { curl -fs -o /dev/null "http://127.0.0.1:$1/actuator/health/readiness"; }
+
+# Every service ready, each given up to $1 seconds.
+services_ready() { # timeout seconds
+  wait_until "workflows" "$1" ready "$LOTUS_WORKFLOWS_PORT"
+  wait_until "billing" "$1" ready "$LOTUS_BILLING_PORT"
+  wait_until "stock" "$1" ready "$LOTUS_STOCK_PORT"
+  wait_until "delivery" "$1" ready "$LOTUS_DELIVERY_PORT"
+  wait_until "notification" "$1" ready "$LOTUS_NOTIFICATION_PORT"
+  wait_until "gateway" "$1" ready "$LOTUS_GATEWAY_PORT"
+}
+
+# Starts the whole stack (after configure) and stops it when the calling script ends.
+start_stack() {
+  local started=$SECONDS service
+  require_free_port "$LOTUS_GATEWAY_PORT" gateway
+  rm -rf "$STACK_DIR"
+  trap stop_all EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  if $EMBEDDED_TEMPORAL || $EMBEDDED_KAFKA; then
+    ! $EMBEDDED_TEMPORAL || require_free_port "$LOTUS_TEMPORAL_PORT" Temporal
+    ! $EMBEDDED_KAFKA || require_free_port "$LOTUS_KAFKA_PORT" Kafka
+    LOCAL_STACK_PARTS=temporal,kafka
+    if [[ -n "${LOTUS_KAFKA_DATA_DIR:-}" ]] && $EMBEDDED_TEMPORAL && $EMBEDDED_KAFKA; then
+      # Two processes, so that the broker can be restarted on its data while Temporal runs on.
+      LOCAL_STACK_PARTS=temporal
+      launch kafka
+    fi
+    launch local-stack
+    ! $EMBEDDED_TEMPORAL || wait_until "Temporal" 60 port_open 127.0.0.1 "$LOTUS_TEMPORAL_PORT"
+    ! $EMBEDDED_KAFKA || wait_until "Kafka" 60 port_open 127.0.0.1 "$LOTUS_KAFKA_PORT"
+  fi
+  for service in "${SERVICES[@]}"; do
+    launch "$service"
+  done
+  services_ready 240
+  STARTUP_SECONDS=$((SECONDS - started))
+}
+
+# ---------------------------------------------------------------- ./lotus up
+
+print_urls() {
+  cat <<EOF
+
+  Lotus Saga is up (started in ${STARTUP_SECONDS}s)
+    API gateway      http://127.0.0.1:$LOTUS_GATEWAY_PORT
+    JWK set          http://127.0.0.1:$LOTUS_GATEWAY_PORT/.well-known/jwks.json
+    Temporal (gRPC)  $LOTUS_TEMPORAL_TARGET   (temporal CLI: --address $LOTUS_TEMPORAL_TARGET)
+    Kafka            $LOTUS_KAFKA_BOOTSTRAP
+    Database         $LOTUS_DB_URL
+    Staff account    ${LOTUS_STAFF_EMAIL:-staff@lotus.local} / ${LOTUS_STAFF_PASSWORD:-lotus-staff-local}
+    Logs             $STATE/logs/
+  Ctrl-C stops everything.
+
+EOF
+}
+
+# A fresh private signing key (a JWK) for the gateway, from the fault suite's SigningKey.java.
+new_signing_key() {
+  java "$ROOT/tools/fault-suite/src/main/java/dev/lotussaga/faults/SigningKey.java" \
+    || die "could not make a signing key for the gateway (tools/fault-suite/.../SigningKey.java)"
+}
+
+# The gateway's signing keys (a JWK set), made once and kept in $1, so that tokens survive a
+# restart; local only: anywhere else they come from LOTUS_JWT_SIGNING_JWKS (README "Keys and their
+# rotation").
+keep_signing_keys() { # file
+  local file="$1" jwk
+  [[ -z "${LOTUS_JWT_SIGNING_JWKS:-}${LOTUS_JWT_SIGNING_JWK:-}" ]] || return 0
+  if [[ ! -s "$file" ]]; then
+    jwk=$(new_signing_key)
+    mkdir -p "$(dirname "$file")"
+    (umask 077 && printf '{"keys":[%s]}\n' "$jwk" >"$file")
+    say "made the gateway's signing key (local only): ${file#"$ROOT"/}"
+  fi
+  LOTUS_JWT_SIGNING_JWKS=$(<"$file")
+  export LOTUS_JWT_SIGNING_JWKS
+}
+
+stack_up() {
+  configure
+  require_java
+  keep_signing_keys "$STATE/keys/jwt-signing.jwks"
+  require_database
+  build_if_needed
+  start_stack
+  print_urls
+  while true; do
+    check_alive
+    sleep 1
+  done
+}
+
+[[ "${BASH_SOURCE[0]}" != "$0" ]] || stack_up
