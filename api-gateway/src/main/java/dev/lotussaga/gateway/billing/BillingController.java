@@ -6,6 +6,7 @@ import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
 import dev.lotussaga.web.IdempotencyKey;
 import dev.lotussaga.web.MoneyAmount;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,13 @@ class BillingController {
    * money is a string in {@link MoneyAmount}'s form; an Idempotency-Key goes to billing, which
    * keeps it with the deposit (see {@link IdempotencyKey}).
    */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The balance after the deposit",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "422",
+      description = "The Idempotency-Key was used for another amount")
   @PostMapping("/add-money")
   ResponseEntity<Balance> addMoney(
       @AuthenticationPrincipal Jwt token,

@@ -5,6 +5,7 @@ import dev.lotussaga.gateway.security.ServiceTokens;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
 import dev.lotussaga.web.IdempotencyKey;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,15 @@ class DeliveryController {
    * STAFF only; an order accepted before gets the first answer again (marked Idempotent-Replayed),
    * 409 (from delivery) when the order does not wait for acceptance and was never accepted.
    */
+  @ApiResponse(
+      responseCode = "200",
+      description = "Accepted (Idempotent-Replayed when it was accepted before)",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "403", description = "This operation is for staff only")
+  @ApiResponse(responseCode = "404", description = "There is no such order")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The order does not wait for a courier and was never accepted")
   @PutMapping("/accept")
   ResponseEntity<Accepted> accept(
       @AuthenticationPrincipal Jwt token, @RequestParam @Size(max = 64) String idOrder) {

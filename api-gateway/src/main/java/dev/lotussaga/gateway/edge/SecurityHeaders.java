@@ -14,9 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The headers every answer carries, set before anything else runs so that early refusals (413, 401)
  * carry them too. The API serves JSON only: nothing may be sniffed as HTML, framed, cached, or load
- * anything. The timeline page under /ui may load its own script and style sheet and call the API of
- * the same origin, nothing else. Spring Security's own header writer is off, so these are written
- * in one place.
+ * anything. The pages, the timeline under /ui and Swagger UI under /swagger-ui, may load their own
+ * scripts, style sheets and images and call the API of the same origin, nothing else (no CDN).
+ * Spring Security's own header writer is off, so these are written in one place.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -52,6 +52,6 @@ class SecurityHeaders extends OncePerRequestFilter {
   }
 
   private static boolean isPage(String path) {
-    return path.equals("/ui") || path.startsWith("/ui/");
+    return path.equals("/ui") || path.startsWith("/ui/") || path.startsWith("/swagger-ui/");
   }
 }

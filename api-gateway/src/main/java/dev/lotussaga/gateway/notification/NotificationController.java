@@ -5,6 +5,7 @@ import dev.lotussaga.gateway.security.CurrentUser;
 import dev.lotussaga.gateway.security.ServiceTokens;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +37,11 @@ class NotificationController {
    * The caller's notifications, oldest first; only one order's with {@code orderId}, which must be
    * an order the caller may see (404 otherwise, as for any order that is not theirs).
    */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The caller's notifications, oldest first",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "orderId names no order the caller may see")
   @GetMapping("/notification")
   List<Notification> notifications(
       @AuthenticationPrincipal Jwt token,

@@ -3,6 +3,7 @@ package dev.lotussaga.gateway.order;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.gateway.security.CurrentUser;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -50,6 +51,17 @@ class OrderController {
   }
 
   /** 202 for a new order (its saga runs on), 200 when an Idempotency-Key names an earlier one. */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The Idempotency-Key names an earlier order of the caller",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "202",
+      description = "Placed; its saga runs on (Location names the order)",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "422",
+      description = "The Idempotency-Key was used for an order of another product")
   @PostMapping("/place")
   ResponseEntity<PlacedOrder> place(
       @AuthenticationPrincipal Jwt token,
@@ -65,6 +77,13 @@ class OrderController {
         .body(new PlacedOrder(order.orderId(), order.lastKnownStatus().state()));
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The order and where its saga stands",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "404",
+      description = "There is no such order, or it is not the caller's")
   @GetMapping("/{orderId}")
   OrderView order(
       @AuthenticationPrincipal Jwt token, @PathVariable @Size(max = 64) String orderId) {
@@ -75,6 +94,20 @@ class OrderController {
    * The owner or staff cancel an order that is still waiting: 202 while its compensations run, 200
    * if it was cancelled before, 409 once it is handed to delivery.
    */
+  @ApiResponse(
+      responseCode = "200",
+      description = "It was cancelled before",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "202",
+      description = "Cancelling: its compensations run",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "404",
+      description = "There is no such order, or it is not the caller's")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The order is handed to delivery and can no longer be cancelled")
   @PostMapping("/{orderId}/cancel")
   ResponseEntity<OrderView> cancel(
       @AuthenticationPrincipal Jwt token,

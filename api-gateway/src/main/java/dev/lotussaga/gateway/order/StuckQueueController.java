@@ -7,6 +7,7 @@ import dev.lotussaga.contracts.order.StuckResolution;
 import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.gateway.system.ApiException;
 import io.grpc.StatusRuntimeException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowUpdateException;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * retrying them), to retry now, or, for a compensation, to resolve by hand with a reason, which is
  * audited and ends the order {@code Cancelled}.
  */
+@ApiResponse(responseCode = "403", description = "This operation is for staff only")
 @RestController
 @RequestMapping("/admin/stuck")
 class StuckQueueController {
@@ -65,6 +67,10 @@ class StuckQueueController {
   record Resolved(String orderId, String step, String reason, String resolvedBy, Instant at) {}
 
   /** Longest stuck first. */
+  @ApiResponse(
+      responseCode = "200",
+      description = "Stuck orders, longest stuck first",
+      useReturnTypeSchema = true)
   @GetMapping
   List<StuckOrder> queue() {
     return repository.findByStuckStepNotNullOrderByStuckSince(Limit.of(500)).stream()
@@ -80,6 +86,12 @@ class StuckQueueController {
   }
 
   /** 202: the stuck step or compensation is tried again now instead of after its pause. */
+  @ApiResponse(
+      responseCode = "202",
+      description = "The stuck step is tried again now",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "There is no such order")
+  @ApiResponse(responseCode = "409", description = "The order is not stuck")
   @PostMapping("/{orderId}/retry")
   ResponseEntity<StuckOrder> retry(@PathVariable @Size(max = 64) String orderId) {
     CustomerOrder order = stuckOrder(orderId);
@@ -103,6 +115,12 @@ class StuckQueueController {
    * order ends {@code Cancelled}. Who, when and why are kept in {@code stuck_resolution} and in the
    * order's history (its timeline).
    */
+  @ApiResponse(
+      responseCode = "202",
+      description = "The compensation is taken as done by hand; the order ends Cancelled",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "404", description = "There is no such order")
+  @ApiResponse(responseCode = "409", description = "The order is not stuck on a compensation")
   @PostMapping("/{orderId}/resolve")
   ResponseEntity<Resolved> resolve(
       @AuthenticationPrincipal Jwt token,

@@ -5,6 +5,7 @@ import dev.lotussaga.gateway.security.CurrentUser;
 import dev.lotussaga.gateway.session.RevocationReason;
 import dev.lotussaga.gateway.session.Sessions;
 import dev.lotussaga.gateway.system.ApiException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,6 +46,15 @@ class PasswordController {
   }
 
   /** A wrong current password is a 403, and counts as a failed login of the account. */
+  @ApiResponse(
+      responseCode = "200",
+      description = "Changed; every other session is revoked and a new one starts",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "403", description = "The current password is wrong")
+  @ApiResponse(
+      responseCode = "429",
+      description =
+          "Too many failed logins for this account or address; Retry-After says when to try again")
   @PutMapping("/profile/password")
   @Transactional
   LoggedIn change(

@@ -3,6 +3,8 @@ package dev.lotussaga.gateway.profile;
 import dev.lotussaga.gateway.profile.throttle.LoginThrottle;
 import dev.lotussaga.gateway.profile.throttle.RegistrationThrottle;
 import dev.lotussaga.gateway.system.ApiException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -48,6 +50,16 @@ class ProfileController {
   }
 
   /** Throttled per client address, attempts that find the email taken included. */
+  @SecurityRequirements // open to anyone
+  @ApiResponse(
+      responseCode = "201",
+      description = "Registered; Location names the new profile",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "409", description = "The email is already registered")
+  @ApiResponse(
+      responseCode = "429",
+      description = "Too many registrations from this address; Retry-After says when to try again")
+  @ApiResponse(responseCode = "503", description = "The database is unavailable; retry")
   @PostMapping("/register")
   ResponseEntity<Registered> register(
       @Valid @RequestBody Registration registration, HttpServletRequest request) {
@@ -78,6 +90,17 @@ class ProfileController {
    * Throttled per account and per client address; a refused attempt is not even checked. Starts a
    * session (docs/api.md "Sessions and tokens").
    */
+  @SecurityRequirements // open to anyone
+  @ApiResponse(
+      responseCode = "200",
+      description = "Logged in: an access token and a refresh token",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "401", description = "Wrong email or password")
+  @ApiResponse(
+      responseCode = "429",
+      description =
+          "Too many failed logins for this account or address; Retry-After says when to try again")
+  @ApiResponse(responseCode = "503", description = "The database is unavailable; retry")
   @PostMapping("/login")
   LoggedIn login(@Valid @RequestBody Credentials credentials, HttpServletRequest request) {
     String email = normalize(credentials.email());

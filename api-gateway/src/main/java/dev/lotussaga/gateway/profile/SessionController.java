@@ -5,6 +5,8 @@ import dev.lotussaga.gateway.security.TokenIssuer;
 import dev.lotussaga.gateway.session.RefreshRefused;
 import dev.lotussaga.gateway.session.RevocationReason;
 import dev.lotussaga.gateway.session.Sessions;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -37,6 +39,19 @@ class SessionController {
    * A new access token and a new refresh token; the one presented is used up. Refused refreshes
    * count against the client address as failed logins do.
    */
+  @SecurityRequirements // open to anyone
+  @ApiResponse(
+      responseCode = "200",
+      description = "A new access token and refresh token; the one presented is used up",
+      useReturnTypeSchema = true)
+  @ApiResponse(
+      responseCode = "401",
+      description = "The refresh token is unknown, used up, expired or revoked")
+  @ApiResponse(
+      responseCode = "429",
+      description =
+          "Too many refused refreshes from this address; Retry-After says when to try again")
+  @ApiResponse(responseCode = "503", description = "The database is unavailable; retry")
   @PostMapping("/refresh")
   LoggedIn refresh(@Valid @RequestBody Refresh refresh, HttpServletRequest request) {
     try (LoginThrottle.Attempt attempt = throttle.begin(request.getRemoteAddr())) {
@@ -52,6 +67,7 @@ class SessionController {
   }
 
   /** Revokes the caller's session: its refresh token and its access tokens stop working at once. */
+  @ApiResponse(responseCode = "204", description = "The session is revoked")
   @PostMapping("/logout")
   ResponseEntity<Void> logout(@AuthenticationPrincipal Jwt token) {
     UUID session = UUID.fromString(token.getClaimAsString(TokenIssuer.SESSION_CLAIM));

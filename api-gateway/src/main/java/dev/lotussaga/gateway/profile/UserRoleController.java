@@ -3,6 +3,7 @@ package dev.lotussaga.gateway.profile;
 import dev.lotussaga.gateway.session.RevocationReason;
 import dev.lotussaga.gateway.session.Sessions;
 import dev.lotussaga.gateway.system.ApiException;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -32,6 +33,15 @@ class UserRoleController {
     this.staff = staff;
   }
 
+  @ApiResponse(
+      responseCode = "200",
+      description = "The user's role now; their sessions are revoked if it changed",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "403", description = "This operation is for staff only")
+  @ApiResponse(responseCode = "404", description = "There is no such user")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The staff account from configuration stays staff")
   @PutMapping("/admin/users/{id}/role")
   @Transactional
   RoleAssigned assign(@PathVariable @Positive long id, @Valid @RequestBody RoleChange change) {

@@ -1,5 +1,6 @@
 package dev.lotussaga.gateway.security;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,6 +18,7 @@ class JwksController {
     this.publicJwks = keys.publicSet().toJSONObject();
   }
 
+  @SecurityRequirements // open to anyone
   @GetMapping("/.well-known/jwks.json")
   Map<String, Object> jwks() {
     return publicJwks;

@@ -58,6 +58,14 @@ class SecurityConfiguration {
                     // The timeline page's own files; the data behind it needs a token.
                     .requestMatchers(HttpMethod.GET, "/ui", "/ui/", "/ui/**")
                     .permitAll()
+                    // The API reference and Swagger UI (apidocs package).
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
+                    .permitAll()
                     .requestMatchers(HttpMethod.PUT, "/stock/add", "/delivery/accept")
                     .hasRole("STAFF")
                     .requestMatchers("/admin/**")

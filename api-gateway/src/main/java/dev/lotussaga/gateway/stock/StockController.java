@@ -5,6 +5,7 @@ import dev.lotussaga.gateway.security.ServiceTokens;
 import dev.lotussaga.gateway.system.Downstream;
 import dev.lotussaga.gateway.system.ServiceUrls;
 import dev.lotussaga.web.IdempotencyKey;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -38,6 +39,15 @@ class StockController {
    * STAFF only (see the security configuration); wakes the first order waiting for the product. An
    * Idempotency-Key goes to stock, which keeps it per staff member (named by the service token).
    */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The stock after the addition",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "403", description = "This operation is for staff only")
+  @ApiResponse(responseCode = "409", description = "The shelf cannot take that many units")
+  @ApiResponse(
+      responseCode = "422",
+      description = "The Idempotency-Key was used for another addition")
   @PutMapping("/add")
   ResponseEntity<Stock> add(
       @AuthenticationPrincipal Jwt token,

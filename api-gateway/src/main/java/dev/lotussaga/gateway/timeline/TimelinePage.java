@@ -1,5 +1,6 @@
 package dev.lotussaga.gateway.timeline;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
@@ -19,6 +20,7 @@ class TimelinePage {
   private static final Resource INDEX = new ClassPathResource("static/ui/index.html");
   private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
+  @SecurityRequirements // open to anyone
   @GetMapping({"/ui", "/ui/"})
   ResponseEntity<Resource> index() {
     return ResponseEntity.ok().contentType(HTML).body(INDEX);
