@@ -120,7 +120,7 @@ class WorkflowStarter {
         searchAttributes = false;
         log.warn(
             "Temporal does not know the order search attributes; orders start without them until"
-                + " they are registered and the gateway restarted (README: Finding orders in"
+                + " they are registered and the gateway restarted (docs/saga.md: Finding orders in"
                 + " Temporal): {}",
             e.getCause() == null ? e.toString() : e.getCause().getMessage());
       }

@@ -31,7 +31,7 @@ class SigningKeyConfiguration {
     if (properties.requireKey()) {
       throw new IllegalStateException(
           "No signing key: set LOTUS_JWT_SIGNING_JWKS to a JWK set of private RSA keys"
-              + " (README \"Keys and their rotation\")");
+              + " (docs/api.md \"Keys and their rotation\")");
     }
     log.warn(
         "No LOTUS_JWT_SIGNING_JWKS configured: generated a key for this run only (local use;"

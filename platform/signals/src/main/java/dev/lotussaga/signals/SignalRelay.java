@@ -157,8 +157,8 @@ public class SignalRelay implements AutoCloseable {
           describe(e),
           signal.id());
       log.warn(
-          "Signal {} to workflow {} parked as dead after {} attempts (README: Runbook, Signal"
-              + " outbox): {}",
+          "Signal {} to workflow {} parked as dead after {} attempts (docs/operations.md:"
+              + " Runbook, Signal outbox): {}",
           signal.signalName(),
           signal.workflowId(),
           attempts,

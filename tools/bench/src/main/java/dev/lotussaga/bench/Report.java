@@ -147,7 +147,7 @@ final class Report {
       table.append(
           String.format(
               Locale.ROOT,
-              "  %-40s %6.2f  (no target; README)%n",
+              "  %-40s %6.2f  (no target; docs/benchmark.md)%n",
               "CPU per order / per baseline workflow",
               cpu));
       ratios.put("cpuPerOrder", cpu);
