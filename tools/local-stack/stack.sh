@@ -35,16 +35,27 @@ launch() { # name
     "${COMMAND[@]}" >"$log" 2>&1 &
   fi
   echo "$!" >"$STACK_DIR/$name.pid"
+  # its end is watched through the id; the shell must not report a kill as a job of its own
+  disown "$!"
 }
 
 pid_of() { # name
   cat "$STACK_DIR/$1.pid" 2>/dev/null
 }
 
-# A killed process that nobody reaped yet (a zombie) counts as gone.
+# A killed process that nobody reaped yet (a zombie) counts as gone. Cheap: ./lotus up asks about
+# every process once a second.
 alive() { # process id
-  local state
-  state=$(ps -o stat= -p "$1" 2>/dev/null) && [[ "$state" != *Z* ]]
+  local stat
+  kill -0 "$1" 2>/dev/null || return 1
+  if [[ -r "/proc/$1/stat" ]]; then
+    stat=$(<"/proc/$1/stat") || return 1
+    stat="${stat##*) }" # the state follows the command name in parentheses
+  else
+    stat=$(ps -o stat= -p "$1") || return 1
+    stat="${stat// /}"
+  fi
+  [[ "$stat" != Z* ]]
 }
 
 kill_process() { # name, signal
