@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ./lotus record-histories: re-records the workflow histories in src/test/resources/histories/
-# that the replay tests guard, after a versioned change of the workflow (README "Changing the
+# that the replay tests guard, after a versioned change of the workflow (docs/saga.md, "Changing the
 # workflow safely"). Review the new files before committing them.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR/..

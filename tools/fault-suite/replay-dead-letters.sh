@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ./lotus replay-dead-letters: after a fix, every record of lotus.order-events.DLT not replayed
-# before goes back to lotus.order-events (README "Runbook: when something is stuck"). The replay is
+# before goes back to lotus.order-events (docs/operations.md, "Dead letters"). The replay is
 # a main class of this module's jar (dev.lotussaga.faults.DeadLetterReplay), for any Kafka at
 # LOTUS_KAFKA_BOOTSTRAP.
 set -euo pipefail

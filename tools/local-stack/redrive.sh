@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# ./lotus redrive: the gateway's staff-only bulk re-drive, now, on the running stack (README "What
-# survives a restart"); signs in as staff and prints the gateway's answer.
+# ./lotus redrive: the gateway's staff-only bulk re-drive, now, on the running stack (docs/saga.md,
+# "What survives a restart"); signs in as staff and prints the gateway's answer.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR
 # shellcheck source=lib.sh

@@ -183,8 +183,8 @@ new_signing_key() {
 }
 
 # The gateway's signing keys (a JWK set), made once and kept in $1, so that tokens survive a
-# restart; local only: anywhere else they come from LOTUS_JWT_SIGNING_JWKS (README "Keys and their
-# rotation").
+# restart; local only: anywhere else they come from LOTUS_JWT_SIGNING_JWKS (docs/api.md, "Keys
+# and their rotation").
 keep_signing_keys() { # file
   local file="$1" jwk
   [[ -z "${LOTUS_JWT_SIGNING_JWKS:-}${LOTUS_JWT_SIGNING_JWK:-}" ]] || return 0
