@@ -26,10 +26,13 @@ class BillingController {
 
   private final Downstream billing;
   private final ServiceTokens tokens;
+  private final Balances balances;
 
-  BillingController(ServiceUrls urls, RestClient.Builder http, ServiceTokens tokens) {
+  BillingController(
+      ServiceUrls urls, RestClient.Builder http, ServiceTokens tokens, Balances balances) {
     this.billing = new Downstream("billing", urls.billing(), http);
     this.tokens = tokens;
+    this.balances = balances;
   }
 
   /**
@@ -70,11 +73,7 @@ class BillingController {
 
   @GetMapping("/balance")
   Balance balance(@AuthenticationPrincipal Jwt token) {
-    long userId = CurrentUser.of(token).id();
-    return billing.call(
-        tokens.of(token),
-        client ->
-            client.get().uri("/internal/accounts/{userId}", userId).retrieve().body(Balance.class));
+    return new Balance(balances.of(token));
   }
 
   record Balance(BigDecimal balance) {}

@@ -1,8 +1,13 @@
 package dev.lotussaga.gateway.order;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.lotussaga.contracts.order.OrderState;
+import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.WaitingFor;
+import dev.lotussaga.gateway.billing.Balances;
 import dev.lotussaga.gateway.security.CurrentUser;
+import dev.lotussaga.gateway.system.ApiException;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,6 +18,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,21 +42,37 @@ class OrderController {
   private final CustomerOrderRepository repository;
   private final OrderReader reader;
   private final OrderCancellation cancellation;
+  private final Balances balances;
 
   OrderController(
       OrderPlacement placement,
       Orders orders,
       CustomerOrderRepository repository,
       OrderReader reader,
-      OrderCancellation cancellation) {
+      OrderCancellation cancellation,
+      Balances balances) {
     this.placement = placement;
     this.orders = orders;
     this.repository = repository;
     this.reader = reader;
     this.cancellation = cancellation;
+    this.balances = balances;
   }
 
-  /** 202 for a new order (its saga runs on), 200 when an Idempotency-Key names an earlier one. */
+  /**
+   * 202 for a new order (its saga runs on), 200 when an Idempotency-Key names an earlier one. With
+   * {@code Prefer: wait=N} (RFC 7240, 1 to 10 seconds) the order starts together with an update
+   * that answers once the charge was tried: 201 with the status (paid: {@code ValidatingStock};
+   * short of money: {@code ValidatingBilling}, {@code waitingFor: FUNDS} and how much is missing),
+   * the same answer for a retry with the same Idempotency-Key; no answer within N seconds: 202 or
+   * 200 as without the header.
+   */
+  @ApiResponse(
+      responseCode = "201",
+      description =
+          "Prefer: wait=N was given and the charge was tried within N seconds: paid, or waiting for"
+              + " funds with the amount missing",
+      useReturnTypeSchema = true)
   @ApiResponse(
       responseCode = "200",
       description = "The Idempotency-Key names an earlier order of the caller",
@@ -69,12 +91,38 @@ class OrderController {
       @RequestHeader(name = "Idempotency-Key", required = false)
           @Size(min = 1, max = 100, message = "must be 1 to 100 characters")
           @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
-          String idempotencyKey) {
-    var placed = placement.place(CurrentUser.of(token).id(), idSubscription, idempotencyKey);
+          String idempotencyKey,
+      @Parameter(description = "wait=N (1 to 10 seconds): answer with the payment (RFC 7240)")
+          @RequestHeader(name = "Prefer", required = false)
+          String prefer) {
+    Optional<PaymentWait> wait = PaymentWait.from(prefer);
+    var placed = placement.place(CurrentUser.of(token).id(), idSubscription, idempotencyKey, wait);
     CustomerOrder order = placed.order();
+    URI location = URI.create("/order/" + order.orderId());
+    if (placed.payment().isPresent()) {
+      OrderStatus payment = placed.payment().get();
+      return ResponseEntity.status(HttpStatus.CREATED)
+          .location(location)
+          .header("Preference-Applied", wait.get().applied())
+          .body(
+              new PlacedOrder(
+                  order.orderId(),
+                  payment.state(),
+                  payment.waitingFor(),
+                  payment.waitingFor() == WaitingFor.FUNDS ? missing(token, order) : null));
+    }
     return ResponseEntity.status(placed.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
-        .location(URI.create("/order/" + order.orderId()))
-        .body(new PlacedOrder(order.orderId(), order.lastKnownStatus().state()));
+        .location(location)
+        .body(new PlacedOrder(order.orderId(), order.lastKnownStatus().state(), null, null));
+  }
+
+  /** What the buyer must top up for the order to go on; unknown while billing does not answer. */
+  private BigDecimal missing(Jwt token, CustomerOrder order) {
+    try {
+      return order.price().subtract(balances.of(token)).max(BigDecimal.ZERO);
+    } catch (ApiException billingAway) {
+      return null;
+    }
   }
 
   @ApiResponse(
@@ -141,7 +189,10 @@ class OrderController {
     return found.stream().map(OrderSummary::of).toList();
   }
 
-  record PlacedOrder(String orderId, OrderState status) {}
+  /** {@code waitingFor} and {@code missing} only in an answer with the payment. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record PlacedOrder(
+      String orderId, OrderState status, WaitingFor waitingFor, BigDecimal missing) {}
 
   record OrderSummary(
       String orderId,

@@ -1,5 +1,6 @@
 package dev.lotussaga.gateway.order;
 
+import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.WaitLimits;
 import dev.lotussaga.gateway.catalog.Catalog;
 import dev.lotussaga.gateway.catalog.Product;
@@ -34,13 +35,22 @@ class OrderPlacement {
     this.waitLimits = properties.waitLimits().toWaitLimits();
   }
 
-  record Placed(CustomerOrder order, boolean created) {}
+  /**
+   * @param payment the workflow's answer once the charge was tried, when the caller asked to wait
+   *     for it and it came in time
+   */
+  record Placed(CustomerOrder order, boolean created, Optional<OrderStatus> payment) {}
 
-  Placed place(long userId, int productId, String idempotencyKey) {
+  /**
+   * @param wait how long to wait for the payment (see {@link PaymentWait}); without it the workflow
+   *     is started and the answer does not wait
+   */
+  Placed place(long userId, int productId, String idempotencyKey, Optional<PaymentWait> wait) {
     Product product = catalog.product(productId);
     Optional<CustomerOrder> earlier = earlier(userId, idempotencyKey, productId);
     if (earlier.isPresent()) {
-      return new Placed(earlier.get(), false);
+      return new Placed(
+          earlier.get(), false, wait.flatMap(w -> payment(earlier.get(), idempotencyKey, w)));
     }
     CustomerOrder order =
         new CustomerOrder(
@@ -53,11 +63,26 @@ class OrderPlacement {
     try {
       orders.saveAndFlush(order);
     } catch (DataIntegrityViolationException sameKeyAtOnce) {
-      return new Placed(earlier(userId, idempotencyKey, productId).orElseThrow(), false);
+      CustomerOrder first = earlier(userId, idempotencyKey, productId).orElseThrow();
+      return new Placed(first, false, wait.flatMap(w -> payment(first, idempotencyKey, w)));
     }
     placed.count(productId);
-    starter.start(order);
-    return new Placed(order, true);
+    if (wait.isEmpty()) {
+      starter.start(order);
+      return new Placed(order, true, Optional.empty());
+    }
+    return new Placed(order, true, payment(order, idempotencyKey, wait.get()));
+  }
+
+  /**
+   * The update id comes from the Idempotency-Key, so that a retried request asks the same update
+   * again and Temporal answers it as the first time.
+   */
+  private Optional<OrderStatus> payment(
+      CustomerOrder order, String idempotencyKey, PaymentWait wait) {
+    String updateId =
+        "await-payment-" + (idempotencyKey == null ? UUID.randomUUID() : idempotencyKey);
+    return starter.startAwaitingPayment(order, updateId, wait.duration());
   }
 
   private Optional<CustomerOrder> earlier(long userId, String idempotencyKey, int productId) {

@@ -2,6 +2,7 @@ package dev.lotussaga.gateway.order;
 
 import dev.lotussaga.contracts.order.OrderRequest;
 import dev.lotussaga.contracts.order.OrderSearchAttributes;
+import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
 import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.Resumption;
@@ -9,15 +10,28 @@ import dev.lotussaga.contracts.order.WaitLimits;
 import dev.lotussaga.observability.OrderLogContext;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowIdConflictPolicy;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.UpdateOptions;
+import io.temporal.client.WithStartWorkflowOperation;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowServiceException;
+import io.temporal.client.WorkflowUpdateHandle;
+import io.temporal.client.WorkflowUpdateStage;
+import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,6 +56,19 @@ class WorkflowStarter {
   private final int stuckAfterAttempts;
   private volatile boolean searchAttributes;
 
+  /**
+   * Sends the payment updates, so that a request waits no longer than it asked for even while
+   * Temporal does not answer; a call still running then goes on and starts the workflow.
+   */
+  private final ExecutorService paymentCalls =
+      Executors.newFixedThreadPool(
+          16,
+          runnable -> {
+            Thread thread = new Thread(runnable, "payment-update");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   WorkflowStarter(
       WorkflowClient workflows, CustomerOrderRepository orders, OrderProperties properties) {
     this.workflows = workflows;
@@ -54,6 +81,59 @@ class WorkflowStarter {
   boolean start(CustomerOrder order) {
     try (OrderLogContext context = OrderLogContext.of(order.orderId())) {
       return startWorkflow(order);
+    }
+  }
+
+  /**
+   * Starts the workflow together with its {@code awaitPayment} update (update-with-start) and waits
+   * at most {@code wait} for the update's answer. An order started before (a retried request) gets
+   * the update again under the same id, so the same answer; nothing new starts. Empty when there is
+   * no answer in time, or the update could not be sent: the order then goes on as any other (a
+   * workflow not started yet is started by the retry below).
+   */
+  Optional<OrderStatus> startAwaitingPayment(CustomerOrder order, String updateId, Duration wait) {
+    CompletableFuture<OrderStatus> payment =
+        CompletableFuture.supplyAsync(() -> startWithPaymentUpdate(order, updateId), paymentCalls)
+            .thenCompose(WorkflowUpdateHandle::getResultAsync);
+    try {
+      return Optional.of(payment.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException notYet) {
+      return Optional.empty();
+    } catch (ExecutionException failed) {
+      try (OrderLogContext context = OrderLogContext.of(order.orderId())) {
+        log.info("No payment answer for the order: {}", failed.getCause().toString());
+      }
+      return Optional.empty();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private WorkflowUpdateHandle<OrderStatus> startWithPaymentUpdate(
+      CustomerOrder order, String updateId) {
+    try (OrderLogContext context = OrderLogContext.of(order.orderId())) {
+      OrderRequest request = request(order, firstRun(order));
+      OrderWorkflow workflow =
+          workflows.newWorkflowStub(
+              OrderWorkflow.class,
+              options(
+                      request,
+                      WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE,
+                      searchAttributes)
+                  .setWorkflowIdConflictPolicy(
+                      WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING)
+                  .build());
+      WorkflowUpdateHandle<OrderStatus> handle =
+          WorkflowClient.startUpdateWithStart(
+              workflow::awaitPayment,
+              UpdateOptions.<OrderStatus>newBuilder()
+                  .setUpdateId(updateId)
+                  .setWaitForStage(WorkflowUpdateStage.ACCEPTED)
+                  .build(),
+              new WithStartWorkflowOperation<>(workflow::place, request));
+      orders.markWorkflowStarted(order.orderId());
+      return handle;
     }
   }
 
@@ -130,6 +210,12 @@ class WorkflowStarter {
 
   private OrderWorkflow newWorkflow(
       OrderRequest request, WorkflowIdReusePolicy reuse, boolean withSearchAttributes) {
+    return workflows.newWorkflowStub(
+        OrderWorkflow.class, options(request, reuse, withSearchAttributes).build());
+  }
+
+  private static WorkflowOptions.Builder options(
+      OrderRequest request, WorkflowIdReusePolicy reuse, boolean withSearchAttributes) {
     WorkflowOptions.Builder options =
         WorkflowOptions.newBuilder()
             .setWorkflowId(OrderWorkflowIds.workflowId(request.orderId()))
@@ -138,7 +224,7 @@ class WorkflowStarter {
     if (withSearchAttributes) {
       options.setTypedSearchAttributes(OrderSearchAttributes.of(request));
     }
-    return workflows.newWorkflowStub(OrderWorkflow.class, options.build());
+    return options;
   }
 
   private static boolean unknownSearchAttributes(WorkflowServiceException e) {
@@ -147,6 +233,11 @@ class WorkflowStarter {
         && String.valueOf(status.getStatus().getDescription())
             .toLowerCase(Locale.ROOT)
             .contains("search attribute");
+  }
+
+  @PreDestroy
+  void stopPaymentCalls() {
+    paymentCalls.shutdownNow();
   }
 
   @Scheduled(

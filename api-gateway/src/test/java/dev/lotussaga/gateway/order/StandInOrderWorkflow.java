@@ -29,6 +29,12 @@ public class StandInOrderWorkflow implements OrderWorkflow {
     return new OrderStatus(OrderState.ValidatingStock, null);
   }
 
+  /** The stand-in tries no charge: it answers at once that it waits for funds (or is cancelled). */
+  @Override
+  public OrderStatus awaitPayment() {
+    return status();
+  }
+
   @Override
   public void retryStuck() {}
 

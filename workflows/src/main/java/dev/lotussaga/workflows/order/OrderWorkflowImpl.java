@@ -284,6 +284,15 @@ public class OrderWorkflowImpl implements OrderWorkflow {
     }
   }
 
+  /**
+   * Any change from the state the order was placed in means the charge was tried (or cancelled).
+   */
+  @Override
+  public OrderStatus awaitPayment() {
+    Workflow.await(() -> !status().equals(OrderJournal.INITIAL_STATUS));
+    return status();
+  }
+
   @Override
   public void retryStuck() {
     stuckSteps.retry();

@@ -24,6 +24,7 @@ public interface OrderWorkflow {
   String SIGNAL_RETRY_STUCK = "retryStuck";
   String UPDATE_CANCEL = "cancel";
   String UPDATE_RESOLVE_STUCK = "resolveStuck";
+  String UPDATE_AWAIT_PAYMENT = "awaitPayment";
   String QUERY_STATUS = "status";
   String QUERY_HISTORY = "history";
 
@@ -67,6 +68,15 @@ public interface OrderWorkflow {
 
   @UpdateValidatorMethod(updateName = UPDATE_RESOLVE_STUCK)
   void validateResolveStuck(StuckResolution resolution);
+
+  /**
+   * Answers once the charge was tried: {@code ValidatingStock} (or later) when paid, {@code
+   * ValidatingBilling} waiting for {@code FUNDS} when the balance was short, or a cancelled order.
+   * Sent with the start (update-with-start), so that placing an order can answer with its payment;
+   * the same update id sent again gets the same answer.
+   */
+  @UpdateMethod(name = UPDATE_AWAIT_PAYMENT)
+  OrderStatus awaitPayment();
 
   @QueryMethod(name = QUERY_STATUS)
   OrderStatus status();
