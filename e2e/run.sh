@@ -67,7 +67,7 @@ run_e2e() {
   rm -f "$E2E_RESULTS/ui-tests.json" "$E2E_RESULTS/metrics-checks.json"
   export LOTUS_PORT_OFFSET="${LOTUS_E2E_PORT_OFFSET:-10000}"
   unset LOTUS_TEMPORAL_TARGET LOTUS_KAFKA_BOOTSTRAP
-  # newman and the browser test register many buyers from 127.0.0.1 (default: 10 per 15 minutes).
+  # newman and the browser test register many buyers from 127.0.0.1 (default: 30 per 15 minutes).
   export LOTUS_REGISTRATION_MAX_PER_ADDRESS="${LOTUS_REGISTRATION_MAX_PER_ADDRESS:-100000}"
   fresh_database lotus_e2e
   build_if_needed

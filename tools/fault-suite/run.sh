@@ -17,7 +17,7 @@ run_faults() {
   done
   export LOTUS_PORT_OFFSET="${LOTUS_FAULTS_PORT_OFFSET:-15000}"
   unset LOTUS_TEMPORAL_TARGET LOTUS_KAFKA_BOOTSTRAP
-  # Each round registers its buyers from 127.0.0.1 (default: 10 per 15 minutes per address).
+  # Each round registers its buyers from 127.0.0.1 (default: 30 per 15 minutes per address).
   export LOTUS_REGISTRATION_MAX_PER_ADDRESS="${LOTUS_REGISTRATION_MAX_PER_ADDRESS:-100000}"
   # The suite keeps one staff login for all its rounds, which may take longer than the 15 minutes
   # an access token lives by default; token expiry is not what it tests.

@@ -16,6 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lotus.registration-throttle")
 record RegistrationThrottleProperties(
-    @DefaultValue("10") int maxPerAddress,
+    @DefaultValue("30") int maxPerAddress,
     @DefaultValue("15m") Duration window,
     @DefaultValue("100000") int maxTracked) {}
