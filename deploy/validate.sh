@@ -97,6 +97,7 @@ inline_secret_values() {
       kafka: secret({ passwords: each(["workflows", "api-gateway", "notification"]) }),
       jwt: secret({ signingJwks: JSON.stringify({ keys: [jwk] }) }),
       staff: secret({ password: password() }),
+      payloadKeys: secret({ keys: JSON.stringify([{ id: "k1", key: randomBytes(32).toString("base64") }]) }),
     } }));' >"$WORK/inline-secrets.yaml"
 }
 

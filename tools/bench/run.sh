@@ -12,10 +12,12 @@ bench_command() {
   build_if_needed
   if [[ -n "${LOTUS_BENCH_GATEWAY:-}" ]]; then
     say "benchmarking the running stack at $LOTUS_BENCH_GATEWAY"
+    # the baseline's client encrypts as that stack does: with the key ./lotus up kept
+    keep_payload_keys "$PAYLOAD_KEYS_FILE"
   else
     export LOTUS_PORT_OFFSET="${LOTUS_BENCH_PORT_OFFSET:-20000}"
     unset LOTUS_TEMPORAL_TARGET LOTUS_KAFKA_BOOTSTRAP
-    # The bench registers its buyers from 127.0.0.1 (default: 10 per 15 minutes per address).
+    # The bench registers its buyers from 127.0.0.1 (default: 30 per 15 minutes per address).
     export LOTUS_REGISTRATION_MAX_PER_ADDRESS="${LOTUS_REGISTRATION_MAX_PER_ADDRESS:-100000}"
     fresh_database lotus_bench
     start_stack

@@ -135,6 +135,11 @@ start_stack() {
   local started=$SECONDS service
   require_free_port "$LOTUS_GATEWAY_PORT" gateway
   rm -rf "$STACK_DIR"
+  # The e2e, faults and bench stacks encrypt with a key of their own run (./lotus up kept one).
+  if payload_keys_needed; then
+    LOTUS_PAYLOAD_KEYS=$(new_payload_keys)
+    export LOTUS_PAYLOAD_KEYS
+  fi
   trap stop_all EXIT
   trap 'exit 130' INT
   trap 'exit 143' TERM
@@ -198,10 +203,40 @@ keep_signing_keys() { # file
   export LOTUS_JWT_SIGNING_JWKS
 }
 
+# A fresh AES-256 key for Temporal's payloads (platform/codec), as the JSON list that
+# LOTUS_PAYLOAD_KEYS holds.
+new_payload_keys() {
+  local key
+  key=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
+  printf '[{"id":"local-%s","key":"%s"}]\n' "$(date +%Y%m%d%H%M%S)" "$key"
+}
+
+payload_keys_needed() {
+  [[ -z "${LOTUS_PAYLOAD_KEYS:-}" && "${LOTUS_PAYLOAD_ENCRYPTION:-}" != false ]]
+}
+
+# The payload key, made once and kept in $1 like the signing key, so that workflows on a Temporal
+# that outlives the stack still decrypt; local only: anywhere else it comes from LOTUS_PAYLOAD_KEYS
+# (docs/operations.md, "Encrypted payloads").
+keep_payload_keys() { # file
+  local file="$1"
+  payload_keys_needed || return 0
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$(dirname "$file")"
+    (umask 077 && new_payload_keys >"$file")
+    say "made the key Temporal payloads are encrypted with (local only): ${file#"$ROOT"/}"
+  fi
+  LOTUS_PAYLOAD_KEYS=$(<"$file")
+  export LOTUS_PAYLOAD_KEYS
+}
+
+PAYLOAD_KEYS_FILE="$STATE/keys/payload-keys.json"
+
 stack_up() {
   configure
   require_java
   keep_signing_keys "$STATE/keys/jwt-signing.jwks"
+  keep_payload_keys "$PAYLOAD_KEYS_FILE"
   require_database
   build_if_needed
   start_stack

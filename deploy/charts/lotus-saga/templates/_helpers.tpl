@@ -97,9 +97,10 @@ httpGet:
 {{- $specs := dict
   "database" (dict "env" "LOTUS_FLYWAY_PASSWORD" "value" "password")
   "jwt" (dict "env" "LOTUS_JWT_SIGNING_JWKS" "value" "signingJwks")
-  "staff" (dict "env" "LOTUS_STAFF_PASSWORD" "value" "password") }}
+  "staff" (dict "env" "LOTUS_STAFF_PASSWORD" "value" "password")
+  "payloadKeys" (dict "env" "LOTUS_PAYLOAD_KEYS" "value" "keys") }}
 {{- if not (hasKey $specs .) }}
-{{- fail (printf "unknown secret %q in a service's secrets (known: database, jwt, staff)" .) }}
+{{- fail (printf "unknown secret %q in a service's secrets (known: database, jwt, staff, payloadKeys)" .) }}
 {{- end }}
 {{- index $specs . | toJson }}
 {{- end }}

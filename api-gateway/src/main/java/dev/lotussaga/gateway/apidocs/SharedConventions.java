@@ -20,7 +20,7 @@ class SharedConventions implements OpenApiCustomizer {
 
   /** Paths whose first segment is not their feature. */
   private static final Map<String, String> FEATURE_OF_SEGMENT =
-      Map.of(".well-known", "profile", "ui", "order");
+      Map.of(".well-known", "profile", "ui", "order", "codec", "admin");
 
   @Override
   public void customise(OpenAPI api) {

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -41,6 +42,8 @@ class SecurityConfiguration {
     return http.csrf(csrf -> csrf.disable())
         // Written for every answer, early refusals included, by the edge's SecurityHeaders.
         .headers(headers -> headers.disable())
+        // Only /codec answers another origin, the Web UI's when configured (codec.CodecCors).
+        .cors(Customizer.withDefaults())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
             requests ->
@@ -68,7 +71,7 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers(HttpMethod.PUT, "/stock/add", "/delivery/accept")
                     .hasRole("STAFF")
-                    .requestMatchers("/admin/**")
+                    .requestMatchers("/admin/**", "/codec/**")
                     .hasRole("STAFF")
                     .anyRequest()
                     .authenticated())

@@ -5,6 +5,7 @@ import io.temporal.api.common.v1.Payloads;
 import io.temporal.api.failure.v1.Failure;
 import io.temporal.common.converter.DataConverter;
 import io.temporal.common.converter.DataConverterException;
+import io.temporal.payload.codec.PayloadCodecException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The parts of history events as short readable text. A payload the data converter cannot read (an
- * unknown encoding, an encrypted one) is empty, never an error: the timeline shows what it can.
+ * The parts of history events as short readable text, decrypted by the client's data converter. A
+ * payload it cannot read (an unknown encoding, a key no longer configured) is empty, never an
+ * error: the timeline shows what it can.
  */
 final class EventText {
 
@@ -33,7 +35,7 @@ final class EventText {
     try {
       return Optional.ofNullable(
           converter.fromPayload(payloads.getPayloads(0), JsonNode.class, JsonNode.class));
-    } catch (DataConverterException | IllegalArgumentException unreadable) {
+    } catch (DataConverterException | PayloadCodecException | IllegalArgumentException unreadable) {
       return Optional.empty();
     }
   }

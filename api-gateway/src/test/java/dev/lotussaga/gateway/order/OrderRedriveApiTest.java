@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
-import io.temporal.common.converter.DefaultDataConverter;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -200,11 +199,15 @@ class OrderRedriveApiTest {
   private OrderRequest inputOfLatestRun(String orderId) {
     HistoryEvent started =
         workflows.fetchHistory(OrderWorkflowIds.workflowId(orderId)).getEvents().get(0);
-    return DefaultDataConverter.STANDARD_INSTANCE.fromPayloads(
-        0,
-        Optional.of(started.getWorkflowExecutionStartedEventAttributes().getInput()),
-        OrderRequest.class,
-        OrderRequest.class);
+    // The client's converter: the input is encrypted (platform/codec).
+    return workflows
+        .getOptions()
+        .getDataConverter()
+        .fromPayloads(
+            0,
+            Optional.of(started.getWorkflowExecutionStartedEventAttributes().getInput()),
+            OrderRequest.class,
+            OrderRequest.class);
   }
 
   private double redrivenCount(String reason) {

@@ -1,8 +1,10 @@
 package dev.lotussaga.bench;
 
+import dev.lotussaga.codec.PayloadEncryption;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -78,7 +80,13 @@ final class Baseline {
     this.service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(settings.temporalTarget()).build());
-    this.client = WorkflowClient.newInstance(service);
+    // Encrypted as the saga's payloads are, so that the baseline pays the same for them.
+    this.client =
+        WorkflowClient.newInstance(
+            service,
+            WorkflowClientOptions.newBuilder()
+                .setDataConverter(PayloadEncryption.fromEnvironment().dataConverter())
+                .build());
     this.workers = WorkerFactory.newInstance(client);
     // The saga's workers run 64 workflow-task and 16 activity slots with 4 pollers each.
     Worker worker =

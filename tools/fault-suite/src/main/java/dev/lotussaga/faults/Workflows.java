@@ -1,5 +1,6 @@
 package dev.lotussaga.faults;
 
+import dev.lotussaga.codec.PayloadEncryption;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.OrderWorkflow;
@@ -7,6 +8,7 @@ import dev.lotussaga.contracts.order.OrderWorkflowIds;
 import dev.lotussaga.contracts.order.StateChange;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -48,7 +50,13 @@ final class Workflows implements AutoCloseable {
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
-    client = WorkflowClient.newInstance(service);
+    // Reads the orders' results and queries as the services wrote them: encrypted.
+    client =
+        WorkflowClient.newInstance(
+            service,
+            WorkflowClientOptions.newBuilder()
+                .setDataConverter(PayloadEncryption.fromEnvironment().dataConverter())
+                .build());
   }
 
   /** Handed to delivery or cancelled: its workflow has completed and the state stays. */

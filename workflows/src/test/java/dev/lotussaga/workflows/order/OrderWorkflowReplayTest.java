@@ -3,6 +3,7 @@ package dev.lotussaga.workflows.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.WorkflowReplayer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,9 +42,19 @@ class OrderWorkflowReplayTest {
     replay(history);
   }
 
+  /**
+   * With the services' payload encryption: histories recorded before it are plain and pass through
+   * the codec, later ones are encrypted with the test key.
+   */
   private static void replay(Path history) throws Exception {
-    WorkflowReplayer.replayWorkflowExecution(
-        WorkflowExecutionHistory.fromJson(Files.readString(history)), OrderWorkflowImpl.class);
+    replay(WorkflowExecutionHistory.fromJson(Files.readString(history)));
+  }
+
+  static void replay(WorkflowExecutionHistory history) throws Exception {
+    try (TestWorkflowEnvironment replayer =
+        TestWorkflowEnvironment.newInstance(TestEncryption.options().build())) {
+      WorkflowReplayer.replayWorkflowExecution(history, replayer, OrderWorkflowImpl.class);
+    }
   }
 
   private static List<Path> nonEmpty(List<Path> histories) {

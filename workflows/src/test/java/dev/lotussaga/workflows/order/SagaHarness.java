@@ -23,7 +23,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.reporter.MicrometerClientStatsReporter;
-import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.io.IOException;
@@ -37,7 +36,7 @@ import org.junit.jupiter.api.TestInfo;
 
 /**
  * The saga on Temporal's time-skipping test environment, with every service mocked and the Kafka
- * publisher replaced by a list. One per test.
+ * publisher replaced by a list, its payloads encrypted as in the services. One per test.
  */
 final class SagaHarness implements AutoCloseable {
 
@@ -56,7 +55,7 @@ final class SagaHarness implements AutoCloseable {
           .reportEvery(com.uber.m3.util.Duration.ofMillis(20));
   final TestWorkflowEnvironment env =
       TestWorkflowEnvironment.newInstance(
-          TestEnvironmentOptions.newBuilder().setMetricsScope(metricsScope).build());
+          TestEncryption.options().setMetricsScope(metricsScope).build());
   final WorkflowClient client = env.getWorkflowClient();
 
   SagaHarness() {
