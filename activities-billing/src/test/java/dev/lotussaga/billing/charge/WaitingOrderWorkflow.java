@@ -23,6 +23,11 @@ public class WaitingOrderWorkflow implements OrderWorkflow {
   }
 
   @Override
+  public OrderStatus awaitPayment() {
+    return status();
+  }
+
+  @Override
   public void retryStuck() {}
 
   @Override
