@@ -1,5 +1,6 @@
 package dev.lotussaga.gateway.order;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,19 @@ interface CustomerOrderRepository extends JpaRepository<CustomerOrder, String> {
   @Modifying
   @Query("update CustomerOrder o set o.workflowStarted = true where o.orderId = :orderId")
   void markWorkflowStarted(String orderId);
+
+  /**
+   * What the buyer's orders placed before {@code order} and waiting for funds cost together:
+   * billing serves a buyer's waiting orders first come, first served, so they are paid before it.
+   */
+  @Query(
+      """
+      select coalesce(sum(o.price), 0) from CustomerOrder o
+       where o.userId = :userId
+         and o.waitingFor = dev.lotussaga.contracts.order.WaitingFor.FUNDS
+         and o.createdAt < :createdAt and o.orderId <> :orderId
+      """)
+  BigDecimal fundsAwaitedBefore(long userId, Instant createdAt, String orderId);
 
   /**
    * The next page of orders whose workflow was started and that the gateway does not know as final

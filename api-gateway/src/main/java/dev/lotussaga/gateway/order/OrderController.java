@@ -116,10 +116,18 @@ class OrderController {
         .body(new PlacedOrder(order.orderId(), order.lastKnownStatus().state(), null, null));
   }
 
-  /** What the buyer must top up for the order to go on; unknown while billing does not answer. */
+  /**
+   * What the buyer must top up for the order to go on: its price, and before it the buyer's earlier
+   * orders waiting for funds (billing pays them first come, first served), less the balance;
+   * unknown while billing does not answer.
+   */
   private BigDecimal missing(Jwt token, CustomerOrder order) {
+    BigDecimal needed =
+        order
+            .price()
+            .add(repository.fundsAwaitedBefore(order.userId(), order.createdAt(), order.orderId()));
     try {
-      return order.price().subtract(balances.of(token)).max(BigDecimal.ZERO);
+      return needed.subtract(balances.of(token)).max(BigDecimal.ZERO);
     } catch (ApiException billingAway) {
       return null;
     }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -28,6 +30,7 @@ class PaymentAnswerApiTest {
 
   @Autowired MockMvc http;
   @Autowired CustomerOrderRepository orders;
+  @Autowired JdbcTemplate jdbc;
 
   private Users.SignedIn buyer;
 
@@ -51,6 +54,24 @@ class PaymentAnswerApiTest {
         .andExpect(jsonPath("$.status").value("ValidatingBilling"))
         .andExpect(jsonPath("$.waitingFor").value("FUNDS"))
         .andExpect(jsonPath("$.missing").value(400.0));
+  }
+
+  @Test
+  void whatIsMissingCountsTheBuyersEarlierOrdersWaitingForFunds() throws Exception {
+    String earlier =
+        orderIdOf(place(null, null).andExpect(status().isAccepted()).andReturn().getResponse());
+    // As the order's event would have it stored: it waits for funds, first in line.
+    jdbc.update("update customer_order set waiting_for = 'FUNDS' where order_id = ?", earlier);
+    http.perform(
+            post("/billing/add-money")
+                .param("money", "200")
+                .header("Authorization", buyer.bearer()))
+        .andExpect(status().isOk());
+
+    place("wait=5", null)
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.waitingFor").value("FUNDS"))
+        .andExpect(jsonPath("$.missing").value(800.0));
   }
 
   @Test
@@ -112,6 +133,11 @@ class PaymentAnswerApiTest {
     http.perform(get(location).header("Authorization", buyer.bearer()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.productId").value(2));
+  }
+
+  private static String orderIdOf(MockHttpServletResponse response) {
+    String location = response.getHeader("Location");
+    return location.substring(location.lastIndexOf('/') + 1);
   }
 
   private ResultActions place(String prefer, String idempotencyKey) throws Exception {
