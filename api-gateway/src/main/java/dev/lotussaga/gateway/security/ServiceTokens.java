@@ -1,12 +1,6 @@
 package dev.lotussaga.gateway.security;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.lotussaga.gateway.system.Downstream;
 import java.time.Instant;
 import java.util.Date;
@@ -23,13 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServiceTokens {
 
-  private final RSAKey key;
-  private final RSASSASigner signer;
+  private final SigningKeys keys;
   private final JwtProperties properties;
 
-  ServiceTokens(SigningKeys keys, JwtProperties properties) throws JOSEException {
-    this.key = keys.signing();
-    this.signer = new RSASSASigner(key);
+  ServiceTokens(SigningKeys keys, JwtProperties properties) {
+    this.keys = keys;
     this.properties = properties;
   }
 
@@ -51,14 +43,6 @@ public class ServiceTokens {
             .expirationTime(Date.from(now.plus(properties.serviceTokenTimeToLive())))
             .jwtID(UUID.randomUUID().toString())
             .build();
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-    try {
-      jwt.sign(signer);
-    } catch (JOSEException e) {
-      throw new IllegalStateException("Could not sign a service token", e);
-    }
-    return jwt.serialize();
+    return keys.sign(claims);
   }
 }

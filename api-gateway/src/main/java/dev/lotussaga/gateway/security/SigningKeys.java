@@ -1,8 +1,14 @@
 package dev.lotussaga.gateway.security;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +20,7 @@ import java.util.Set;
 public final class SigningKeys {
 
   private final List<RSAKey> keys;
+  private final RSASSASigner signer;
 
   SigningKeys(List<RSAKey> keys) {
     if (keys.isEmpty()) {
@@ -29,6 +36,11 @@ public final class SigningKeys {
       }
     }
     this.keys = List.copyOf(keys);
+    try {
+      this.signer = new RSASSASigner(signing());
+    } catch (JOSEException e) {
+      throw new IllegalArgumentException("Key " + signing().getKeyID() + " cannot sign", e);
+    }
   }
 
   /** A JWK set, or a single JWK (the form of the earlier LOTUS_JWT_SIGNING_JWK). */
@@ -56,6 +68,19 @@ public final class SigningKeys {
 
   RSAKey signing() {
     return keys.get(0);
+  }
+
+  /** RS256 with the newest key, named in the header so that verifiers pick the right one. */
+  String sign(JWTClaimsSet claims) {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signing().getKeyID()).build(), claims);
+    try {
+      jwt.sign(signer);
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Could not sign a token with " + signing().getKeyID(), e);
+    }
+    return jwt.serialize();
   }
 
   JWKSet publicSet() {

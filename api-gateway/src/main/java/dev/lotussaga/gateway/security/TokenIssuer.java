@@ -1,12 +1,6 @@
 package dev.lotussaga.gateway.security;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -22,13 +16,11 @@ public class TokenIssuer {
   /** The session the token belongs to; it is refused once that session is revoked. */
   public static final String SESSION_CLAIM = "sid";
 
-  private final RSAKey key;
-  private final RSASSASigner signer;
+  private final SigningKeys keys;
   private final JwtProperties properties;
 
-  TokenIssuer(SigningKeys keys, JwtProperties properties) throws JOSEException {
-    this.key = keys.signing();
-    this.signer = new RSASSASigner(key);
+  TokenIssuer(SigningKeys keys, JwtProperties properties) {
+    this.keys = keys;
     this.properties = properties;
   }
 
@@ -47,14 +39,6 @@ public class TokenIssuer {
             .expirationTime(Date.from(now.plus(properties.timeToLive())))
             .jwtID(UUID.randomUUID().toString())
             .build();
-    SignedJWT jwt =
-        new SignedJWT(
-            new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-    try {
-      jwt.sign(signer);
-    } catch (JOSEException e) {
-      throw new IllegalStateException("Could not sign an access token", e);
-    }
-    return new IssuedToken(jwt.serialize(), properties.timeToLive());
+    return new IssuedToken(keys.sign(claims), properties.timeToLive());
   }
 }
