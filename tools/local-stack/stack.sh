@@ -187,20 +187,33 @@ new_signing_key() {
     || die "could not make a signing key for the gateway (tools/fault-suite/.../SigningKey.java)"
 }
 
-# The gateway's signing keys (a JWK set), made once and kept in $1, so that tokens survive a
-# restart; local only: anywhere else they come from LOTUS_JWT_SIGNING_JWKS (docs/api.md, "Keys
-# and their rotation").
-keep_signing_keys() { # file
-  local file="$1" jwk
-  [[ -z "${LOTUS_JWT_SIGNING_JWKS:-}${LOTUS_JWT_SIGNING_JWK:-}" ]] || return 0
+# Made once by the command after the first three arguments, kept in $1 (readable by its owner
+# only) and exported as $2, so that what it guards survives a restart; $3 says what it is. Local
+# only: anywhere else the variable is set from a Secret.
+keep_secret() { # file, variable, what, command...
+  local file="$1" variable="$2" what="$3" made
+  shift 3
   if [[ ! -s "$file" ]]; then
-    jwk=$(new_signing_key)
+    made=$("$@") || die "could not make $what"
     mkdir -p "$(dirname "$file")"
-    (umask 077 && printf '{"keys":[%s]}\n' "$jwk" >"$file")
-    say "made the gateway's signing key (local only): ${file#"$ROOT"/}"
+    (umask 077 && printf '%s\n' "$made" >"$file")
+    say "made $what (local only): ${file#"$ROOT"/}"
   fi
-  LOTUS_JWT_SIGNING_JWKS=$(<"$file")
-  export LOTUS_JWT_SIGNING_JWKS
+  export "$variable=$(<"$file")"
+}
+
+# A JWK set of one fresh signing key, the form LOTUS_JWT_SIGNING_JWKS holds.
+new_signing_key_set() {
+  local jwk
+  jwk=$(new_signing_key) || return 1
+  printf '{"keys":[%s]}\n' "$jwk"
+}
+
+# The gateway's signing keys, kept in $1 so that tokens survive a restart (docs/api.md, "Keys and
+# their rotation").
+keep_signing_keys() { # file
+  [[ -z "${LOTUS_JWT_SIGNING_JWKS:-}${LOTUS_JWT_SIGNING_JWK:-}" ]] || return 0
+  keep_secret "$1" LOTUS_JWT_SIGNING_JWKS "the gateway's signing key" new_signing_key_set
 }
 
 # A fresh AES-256 key for Temporal's payloads (platform/codec), as the JSON list that
@@ -215,19 +228,11 @@ payload_keys_needed() {
   [[ -z "${LOTUS_PAYLOAD_KEYS:-}" && "${LOTUS_PAYLOAD_ENCRYPTION:-}" != false ]]
 }
 
-# The payload key, made once and kept in $1 like the signing key, so that workflows on a Temporal
-# that outlives the stack still decrypt; local only: anywhere else it comes from LOTUS_PAYLOAD_KEYS
-# (docs/operations.md, "Encrypted payloads").
+# The payload key, kept in $1 like the signing key, so that workflows on a Temporal that outlives
+# the stack still decrypt (docs/operations.md, "Encrypted payloads").
 keep_payload_keys() { # file
-  local file="$1"
   payload_keys_needed || return 0
-  if [[ ! -s "$file" ]]; then
-    mkdir -p "$(dirname "$file")"
-    (umask 077 && new_payload_keys >"$file")
-    say "made the key Temporal payloads are encrypted with (local only): ${file#"$ROOT"/}"
-  fi
-  LOTUS_PAYLOAD_KEYS=$(<"$file")
-  export LOTUS_PAYLOAD_KEYS
+  keep_secret "$1" LOTUS_PAYLOAD_KEYS "the key Temporal payloads are encrypted with" new_payload_keys
 }
 
 PAYLOAD_KEYS_FILE="$STATE/keys/payload-keys.json"
