@@ -2,6 +2,7 @@ package dev.lotussaga.gateway.security;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.lotussaga.gateway.system.Downstream;
+import dev.lotussaga.web.auth.InternalCaller;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -38,7 +39,7 @@ public class ServiceTokens {
             .issuer(properties.issuer())
             .audience(audience)
             .subject(Long.toString(caller.id()))
-            .claim(TokenIssuer.ROLES_CLAIM, List.of(caller.staff() ? "STAFF" : "USER"))
+            .claim(InternalCaller.ROLES_CLAIM, List.of(caller.staff() ? "STAFF" : "USER"))
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(properties.serviceTokenTimeToLive())))
             .jwtID(UUID.randomUUID().toString())
