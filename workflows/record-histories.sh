@@ -14,7 +14,7 @@ record_histories_command() {
   "$ROOT/mvnw" -B -q -Dspotless.check.skip=true install -DskipTests -pl platform/contracts,platform/codec -am
   rm -f "$histories"/*.json
   "$ROOT/mvnw" -B -pl workflows test -Dspotless.check.skip=true -Dlotus.recordHistories=true \
-    -Dtest='OrderWorkflowTest,OrderCancellationTest,WaitDeadlineTest,OrderRedriveTest,StuckStepTest'
+    -Dtest='OrderWorkflowTest,OrderCancellationTest,WaitDeadlineTest,OrderRedriveTest,StuckStepTest,ChosenSlotTest'
   recorded=$(find "$histories" -maxdepth 1 -name '*.json' | wc -l)
   say "recorded $recorded histories; review and commit them"
 }

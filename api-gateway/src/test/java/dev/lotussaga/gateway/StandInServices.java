@@ -12,7 +12,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,7 +194,7 @@ public final class StandInServices {
     if (path.startsWith("/internal/products/")) {
       return "lotus-stock";
     }
-    if (path.startsWith("/internal/acceptances/")) {
+    if (path.startsWith("/internal/acceptances/") || path.equals("/internal/slots")) {
       return "lotus-delivery";
     }
     return "lotus-notification";
@@ -235,6 +237,9 @@ public final class StandInServices {
         String orderId = decode(m.group(1));
         return accept(orderId);
       }
+      if (method.equals("GET") && path.equals("/internal/slots")) {
+        return slots(Integer.parseInt(query.get("productId")), Integer.parseInt(query.get("days")));
+      }
       if (method.equals("GET") && (m = NOTIFICATIONS.matcher(path)).matches()) {
         long userId = userId(m);
         String orderId = query.get("orderId");
@@ -251,6 +256,29 @@ public final class StandInServices {
       return problem(400, "Bad input: " + badInput.getMessage());
     }
     return problem(404, "No such internal endpoint");
+  }
+
+  /**
+   * Every hourly slot of the days asked for, four couriers free in each, as delivery lists them.
+   */
+  private Answer slots(int productId, int days) {
+    if (!stock.containsKey(productId)) {
+      return problem(404, "Delivery knows no product " + productId);
+    }
+    Instant first = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+    List<Map<String, Object>> slots = new ArrayList<>();
+    for (int hour = 0; hour < days * 24; hour++) {
+      Instant start = first.plus(Duration.ofHours(hour));
+      slots.add(
+          Map.of(
+              "start",
+              start.toString(),
+              "end",
+              start.plus(Duration.ofHours(1)).toString(),
+              "freeCouriers",
+              4));
+    }
+    return ok(Map.of("productId", productId, "manualAcceptance", productId == 3, "slots", slots));
   }
 
   /** Accepting again answers the first acceptance, as delivery does. */

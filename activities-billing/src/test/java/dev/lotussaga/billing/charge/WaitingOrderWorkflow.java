@@ -9,6 +9,7 @@ import dev.lotussaga.contracts.order.StuckResolution;
 import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitingFor;
 import io.temporal.workflow.Workflow;
+import java.time.Instant;
 import java.util.List;
 
 /** Stands in for the saga in billing's tests: it only waits for the funds signal. */
@@ -26,6 +27,14 @@ public class WaitingOrderWorkflow implements OrderWorkflow {
   public OrderStatus awaitPayment() {
     return status();
   }
+
+  @Override
+  public OrderStatus chooseSlot(Instant slot) {
+    return status();
+  }
+
+  @Override
+  public void validateChooseSlot(Instant slot) {}
 
   @Override
   public void retryStuck() {}

@@ -3,31 +3,35 @@ package dev.lotussaga.delivery.booking;
 import dev.lotussaga.contracts.delivery.BookCourier;
 import dev.lotussaga.contracts.delivery.CourierBooking;
 import dev.lotussaga.contracts.delivery.CourierBooking.Status;
+import dev.lotussaga.contracts.delivery.DeliverySlots;
 import dev.lotussaga.contracts.order.FailureTypes;
 import dev.lotussaga.delivery.acceptance.AcceptanceRequest;
 import dev.lotussaga.delivery.acceptance.AcceptanceRequestRepository;
 import io.temporal.failure.ApplicationFailure;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Books a courier once per order; products that need acceptance wait for staff first. */
+/**
+ * Books a courier once per order, in the slot the buyer chose or else the earliest free one;
+ * products that need acceptance wait for staff first.
+ */
 @Component
 class CourierBooker {
 
   private final CourierSlots slots;
   private final AcceptanceRequestRepository acceptances;
-  private final JdbcTemplate jdbc;
+  private final DeliveryPolicies policies;
   private final CourierReleaser releaser;
 
   CourierBooker(
       CourierSlots slots,
       AcceptanceRequestRepository acceptances,
-      JdbcTemplate jdbc,
+      DeliveryPolicies policies,
       CourierReleaser releaser) {
     this.slots = slots;
     this.acceptances = acceptances;
-    this.jdbc = jdbc;
+    this.policies = policies;
     this.releaser = releaser;
   }
 
@@ -44,20 +48,33 @@ class CourierBooker {
     if (needsAcceptance(order.productId()) && !accepted(order)) {
       return CourierBooking.notBooked(Status.AWAITING_ACCEPTANCE);
     }
+    if (order.slot() == null) {
+      return slots
+          .bookEarliest(order.orderId())
+          .map(slot -> CourierBooking.booked(slot.courierId(), slot.start()))
+          .orElse(CourierBooking.notBooked(Status.NO_COURIER_FREE));
+    }
+    return bookChosen(order);
+  }
+
+  private CourierBooking bookChosen(BookCourier order) {
+    if (!DeliverySlots.startsOnTheHour(order.slot())) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          order.slot() + " is not a delivery slot: slots start on the hour",
+          FailureTypes.NOT_A_SLOT);
+    }
+    if (DeliverySlots.hasStarted(order.slot(), Instant.now())) {
+      return CourierBooking.notBooked(Status.SLOT_PASSED);
+    }
     return slots
-        .bookEarliest(order.orderId())
+        .bookChosen(order.orderId(), order.slot())
         .map(slot -> CourierBooking.booked(slot.courierId(), slot.start()))
-        .orElse(CourierBooking.notBooked(Status.NO_COURIER_FREE));
+        .orElse(CourierBooking.notBooked(Status.SLOT_TAKEN));
   }
 
   private boolean needsAcceptance(int productId) {
-    return jdbc
-        .queryForList(
-            "select manual_acceptance from delivery_policy where product_id = ?",
-            Boolean.class,
-            productId)
-        .stream()
-        .findFirst()
+    return policies
+        .needsAcceptance(productId)
         .orElseThrow(
             () ->
                 ApplicationFailure.newNonRetryableFailure(

@@ -1,5 +1,6 @@
 package dev.lotussaga.delivery.acceptance;
 
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import dev.lotussaga.web.auth.InternalAuthCampaign;
@@ -26,9 +27,14 @@ class AcceptanceApiAuthTest {
   @TestFactory
   Stream<DynamicTest> onlyTheGatewaysCallersMayCallAndOnlyForWhatTheyMayDo() {
     InternalAuthCampaign campaign = new InternalAuthCampaign(http, "lotus-delivery");
-    return campaign.endpoint(
-        "POST acceptance",
-        () -> post("/internal/acceptances/{id}", "no-such-order"),
-        new Access.Staff());
+    return Stream.concat(
+        campaign.endpoint(
+            "POST acceptance",
+            () -> post("/internal/acceptances/{id}", "no-such-order"),
+            new Access.Staff()),
+        campaign.endpoint(
+            "GET slots",
+            () -> get("/internal/slots").param("productId", "1"),
+            new Access.AnyCaller()));
   }
 }

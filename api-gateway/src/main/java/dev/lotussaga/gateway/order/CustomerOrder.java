@@ -64,6 +64,8 @@ class CustomerOrder implements Persistable<String> {
 
   private Boolean stuckWaitsForStaff;
 
+  private Instant deliverySlot;
+
   // The id is assigned here, so without this save() would first look for the row to merge into.
   @Transient private boolean stored;
 
@@ -75,7 +77,8 @@ class CustomerOrder implements Persistable<String> {
       int productId,
       BigDecimal price,
       String idempotencyKey,
-      WaitLimits waitLimits) {
+      WaitLimits waitLimits,
+      Instant deliverySlot) {
     this.orderId = orderId;
     this.userId = userId;
     this.productId = productId;
@@ -88,6 +91,7 @@ class CustomerOrder implements Persistable<String> {
     this.fundsWaitLimitMs = waitLimits.of(WaitingFor.FUNDS).toMillis();
     this.stockWaitLimitMs = waitLimits.of(WaitingFor.STOCK).toMillis();
     this.courierWaitLimitMs = waitLimits.of(WaitingFor.COURIER).toMillis();
+    this.deliverySlot = deliverySlot;
   }
 
   String orderId() {
@@ -108,6 +112,11 @@ class CustomerOrder implements Persistable<String> {
 
   OrderStatus lastKnownStatus() {
     return new OrderStatus(status, waitingFor);
+  }
+
+  /** The delivery slot the buyer chose, or {@code null}: the earliest free one. */
+  Instant deliverySlot() {
+    return deliverySlot;
   }
 
   Instant createdAt() {

@@ -29,6 +29,11 @@ interface CustomerOrderRepository extends JpaRepository<CustomerOrder, String> {
 
   @Transactional
   @Modifying
+  @Query("update CustomerOrder o set o.deliverySlot = :slot where o.orderId = :orderId")
+  void storeDeliverySlot(String orderId, Instant slot);
+
+  @Transactional
+  @Modifying
   @Query("update CustomerOrder o set o.workflowStarted = true where o.orderId = :orderId")
   void markWorkflowStarted(String orderId);
 

@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -42,6 +43,7 @@ class OrderController {
   private final CustomerOrderRepository repository;
   private final OrderReader reader;
   private final OrderCancellation cancellation;
+  private final OrderSlotChange slotChange;
   private final Balances balances;
 
   OrderController(
@@ -50,12 +52,14 @@ class OrderController {
       CustomerOrderRepository repository,
       OrderReader reader,
       OrderCancellation cancellation,
+      OrderSlotChange slotChange,
       Balances balances) {
     this.placement = placement;
     this.orders = orders;
     this.repository = repository;
     this.reader = reader;
     this.cancellation = cancellation;
+    this.slotChange = slotChange;
     this.balances = balances;
   }
 
@@ -88,6 +92,12 @@ class OrderController {
   ResponseEntity<PlacedOrder> place(
       @AuthenticationPrincipal Jwt token,
       @RequestParam int idSubscription,
+      @Parameter(
+              description =
+                  "The delivery slot the buyer chose (its start, e.g. 2026-12-02T10:00:00Z, from GET"
+                      + " /delivery/slots); without it the earliest free one")
+          @RequestParam(required = false)
+          String slot,
       @RequestHeader(name = "Idempotency-Key", required = false)
           @Size(min = 1, max = 100, message = "must be 1 to 100 characters")
           @Pattern(regexp = "[\\x21-\\x7E]+", message = "must be printable ASCII without spaces")
@@ -96,7 +106,10 @@ class OrderController {
           @RequestHeader(name = "Prefer", required = false)
           String prefer) {
     Optional<PaymentWait> wait = PaymentWait.from(prefer);
-    var placed = placement.place(CurrentUser.of(token).id(), idSubscription, idempotencyKey, wait);
+    Instant deliverySlot = ChosenSlot.parse(slot, Instant.now());
+    var placed =
+        placement.place(
+            CurrentUser.of(token).id(), idSubscription, deliverySlot, idempotencyKey, wait);
     CustomerOrder order = placed.order();
     URI location = URI.create("/order/" + order.orderId());
     if (placed.payment().isPresent()) {
@@ -177,6 +190,35 @@ class OrderController {
   }
 
   record CancelRequest(@Size(max = 500) String reason) {}
+
+  /**
+   * The owner or staff choose another delivery slot for an order whose courier is not booked yet;
+   * an order waiting for a courier tries it at once.
+   */
+  @ApiResponse(
+      responseCode = "200",
+      description = "The order now books this slot",
+      useReturnTypeSchema = true)
+  @ApiResponse(responseCode = "400", description = "Not a slot that can be booked")
+  @ApiResponse(
+      responseCode = "404",
+      description = "There is no such order, or it is not the caller's")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The courier is booked already, the order is cancelled, or it is being booked")
+  @PutMapping("/{orderId}/slot")
+  OrderView chooseSlot(
+      @AuthenticationPrincipal Jwt token,
+      @PathVariable @Size(max = 64) String orderId,
+      @Parameter(description = "The slot's start, e.g. 2026-12-02T10:00:00Z") @RequestParam
+          String slot) {
+    CustomerOrder order = orders.visibleTo(CurrentUser.of(token), orderId);
+    Instant chosen = ChosenSlot.parse(slot, Instant.now());
+    if (chosen == null) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "slot must name a slot's start");
+    }
+    return slotChange.choose(order, chosen);
+  }
 
   /**
    * The caller's orders (staff: everyone's), newest first, at most {@code limit}, with the last

@@ -6,6 +6,7 @@ import dev.lotussaga.gateway.catalog.Catalog;
 import dev.lotussaga.gateway.catalog.Product;
 import dev.lotussaga.gateway.metrics.OrdersPlaced;
 import dev.lotussaga.gateway.system.ApiException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -42,10 +43,16 @@ class OrderPlacement {
   record Placed(CustomerOrder order, boolean created, Optional<OrderStatus> payment) {}
 
   /**
+   * @param deliverySlot the slot the buyer chose ({@link ChosenSlot}), or {@code null}
    * @param wait how long to wait for the payment (see {@link PaymentWait}); without it the workflow
    *     is started and the answer does not wait
    */
-  Placed place(long userId, int productId, String idempotencyKey, Optional<PaymentWait> wait) {
+  Placed place(
+      long userId,
+      int productId,
+      Instant deliverySlot,
+      String idempotencyKey,
+      Optional<PaymentWait> wait) {
     Product product = catalog.product(productId);
     Optional<CustomerOrder> earlier = earlier(userId, idempotencyKey, productId);
     if (earlier.isPresent()) {
@@ -59,7 +66,8 @@ class OrderPlacement {
             productId,
             product.price(),
             idempotencyKey,
-            waitLimits);
+            waitLimits,
+            deliverySlot);
     try {
       orders.saveAndFlush(order);
     } catch (DataIntegrityViolationException sameKeyAtOnce) {

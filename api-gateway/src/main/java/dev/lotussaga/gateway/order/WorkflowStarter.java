@@ -164,7 +164,8 @@ class WorkflowStarter {
         order.price(),
         order.waitLimits(waitLimits),
         resumption,
-        stuckAfterAttempts);
+        stuckAfterAttempts,
+        order.deliverySlot());
   }
 
   private boolean startWorkflow(CustomerOrder order) {

@@ -1,6 +1,9 @@
 package dev.lotussaga.gateway.attack;
 
 import dev.lotussaga.gateway.Users;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +142,23 @@ final class GatewayEndpoints {
                     .header("Authorization", f.staff())
                     .param("idOrder", f.orderId())),
         new Endpoint(
+            "GET /delivery/slots",
+            80,
+            r ->
+                draft("GET /delivery/slots", "GET", "/delivery/slots", r)
+                    .header("Authorization", f.user())
+                    .param("idSubscription", "1")
+                    .param("days", "2")),
+        new Endpoint(
+            "PUT /order/{id}/slot",
+            100,
+            r ->
+                withId(
+                        draft("PUT /order/{id}/slot", "PUT", "/order/{id}/slot", r)
+                            .header("Authorization", f.user()),
+                        f.orderId())
+                    .param("slot", tomorrowAtTen())),
+        new Endpoint(
             "GET /admin/stuck",
             40,
             r ->
@@ -183,6 +203,10 @@ final class GatewayEndpoints {
                 withId(
                     draft("unknown paths", "GET", "/{id}", r).header("Authorization", f.user()),
                     UriText.loose(Hostile.text(r)))));
+  }
+
+  private static String tomorrowAtTen() {
+    return Instant.now().truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(34)).toString();
   }
 
   private static Draft draft(String name, String method, String path, Random random) {

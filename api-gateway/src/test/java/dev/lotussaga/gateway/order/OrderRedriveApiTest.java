@@ -114,7 +114,8 @@ class OrderRedriveApiTest {
                 1,
                 new BigDecimal("100.00"),
                 null,
-                WaitLimits.DEFAULT));
+                WaitLimits.DEFAULT,
+                null));
 
     http.perform(
             post("/order/{id}/cancel", order.orderId())

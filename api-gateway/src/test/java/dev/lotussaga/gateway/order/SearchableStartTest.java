@@ -176,7 +176,8 @@ class SearchableStartTest {
             productId,
             new BigDecimal("100.00"),
             null,
-            WaitLimits.DEFAULT));
+            WaitLimits.DEFAULT,
+            null));
   }
 
   private WorkflowExecutionDescription describe(CustomerOrder order) {

@@ -1,5 +1,6 @@
 package dev.lotussaga.gateway.order;
 
+import dev.lotussaga.contracts.order.FailureTypes;
 import dev.lotussaga.contracts.order.OrderRequest;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.OrderStatus;
@@ -8,6 +9,8 @@ import dev.lotussaga.contracts.order.StateChange;
 import dev.lotussaga.contracts.order.StuckResolution;
 import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitingFor;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.DynamicQueryHandler;
 import io.temporal.workflow.Workflow;
 import java.time.Instant;
 import java.util.List;
@@ -18,13 +21,26 @@ import java.util.List;
  */
 public class StandInOrderWorkflow implements OrderWorkflow {
 
+  /** The stand-in's own query: the delivery slot it was started with or last told. */
+  static final String DELIVERY_SLOT_QUERY = "standInDeliverySlot";
+
   private final OrderStatus waiting =
       new OrderStatus(OrderState.ValidatingBilling, WaitingFor.FUNDS);
   private boolean funded;
   private boolean cancelled;
+  private Instant deliverySlot;
 
   @Override
   public OrderStatus place(OrderRequest request) {
+    deliverySlot = request.deliverySlot();
+    Workflow.registerListener(
+        (DynamicQueryHandler)
+            (queryType, args) -> {
+              if (!DELIVERY_SLOT_QUERY.equals(queryType)) {
+                throw new IllegalArgumentException("Unknown query " + queryType);
+              }
+              return deliverySlot;
+            });
     Workflow.await(() -> funded || cancelled);
     return new OrderStatus(OrderState.ValidatingStock, null);
   }
@@ -33,6 +49,21 @@ public class StandInOrderWorkflow implements OrderWorkflow {
   @Override
   public OrderStatus awaitPayment() {
     return status();
+  }
+
+  @Override
+  public OrderStatus chooseSlot(Instant slot) {
+    deliverySlot = slot;
+    return status();
+  }
+
+  /** As the saga refuses it for a cancelled order. */
+  @Override
+  public void validateChooseSlot(Instant slot) {
+    if (cancelled) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "The order is cancelled", FailureTypes.SLOT_NOT_CHANGEABLE);
+    }
   }
 
   @Override

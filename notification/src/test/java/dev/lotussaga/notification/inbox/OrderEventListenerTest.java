@@ -88,6 +88,23 @@ class OrderEventListenerTest {
         .containsExactly("PAYMENT_FAILED", "ORDER_PAID", "PAYMENT_FAILED", "STOCK_RESERVED");
   }
 
+  @Test
+  void everyDelayOfTheChosenSlotIsToldWhileDeliveryIsToldOnce() throws Exception {
+    publish(event(1, OrderState.ValidatingDelivery, NotificationType.DELIVERY_DELAYED));
+    publish(event(2, OrderState.ValidatingDelivery, NotificationType.DELIVERY_DELAYED));
+    publish(event(3, OrderState.NotifyingSourceSystem, NotificationType.ORDER_IN_DELIVERY));
+    publish(redriven(3, OrderState.NotifyingSourceSystem, NotificationType.ORDER_IN_DELIVERY));
+
+    awaitTrue(() -> storedFor(buyer) == 3);
+    Thread.sleep(500); // let a late repeat arrive if one were going to be stored
+    assertThat(
+            jdbc.queryForList(
+                "select type from notification where user_id = ? order by created_at, id",
+                String.class,
+                buyer))
+        .containsExactly("DELIVERY_DELAYED", "DELIVERY_DELAYED", "ORDER_IN_DELIVERY");
+  }
+
   /** An event of the order's second run, published after every event of its first. */
   private OrderEvent redriven(int sequence, OrderState state, NotificationType type) {
     OrderEvent first = event(sequence, state, type);

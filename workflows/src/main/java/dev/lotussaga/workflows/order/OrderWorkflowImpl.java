@@ -1,5 +1,6 @@
 package dev.lotussaga.workflows.order;
 
+import static dev.lotussaga.contracts.events.NotificationType.DELIVERY_DELAYED;
 import static dev.lotussaga.contracts.events.NotificationType.ORDER_CANCELLED;
 import static dev.lotussaga.contracts.events.NotificationType.ORDER_IN_DELIVERY;
 import static dev.lotussaga.contracts.events.NotificationType.ORDER_PAID;
@@ -36,7 +37,9 @@ import io.temporal.spring.boot.WorkflowImpl;
 import io.temporal.workflow.Saga;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Charge, reserve, book; each step that cannot succeed now parks the order in a visible state until
@@ -89,9 +92,13 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   private OrderJournal journal;
   private boolean localEvents;
   private String cancelReason;
+  private Instant chosenSlot;
+  private boolean bookingCourier;
+  private String delayTold;
 
   @Override
   public OrderStatus place(OrderRequest order) {
+    chosenSlot = order.deliverySlot();
     Resumption resumption =
         Workflow.getVersion(REDRIVE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1
             ? order.resumptionOrFirstRun()
@@ -157,19 +164,32 @@ public class OrderWorkflowImpl implements OrderWorkflow {
         ValidatingDelivery, STOCK_RESERVED, "Product " + order.productId() + " reserved");
 
     addCourierRelease(order);
-    BookCourier courier = new BookCourier(order.orderId(), order.productId());
     CourierBooking booking;
-    while (!(booking = stuckSteps.step("book_courier", () -> steps.delivery().bookCourier(courier)))
-        .hasCourier()) {
-      journal.waitFor(WaitingFor.COURIER);
+    while (!(booking = bookCourier(order)).hasCourier()) {
       awaitCourier(booking);
     }
     stopIfCancelled();
     journal.advance(
-        NotifyingSourceSystem,
-        ORDER_IN_DELIVERY,
-        "Courier " + booking.courierId() + " delivers in the slot starting " + booking.slotStart(),
-        handoverPublisher());
+        NotifyingSourceSystem, ORDER_IN_DELIVERY, inDelivery(booking), handoverPublisher());
+  }
+
+  /** Books the slot chosen when the attempt starts: a slot change waits until it is over. */
+  private CourierBooking bookCourier(OrderRequest order) {
+    BookCourier courier = new BookCourier(order.orderId(), order.productId(), chosenSlot);
+    bookingCourier = true;
+    try {
+      return stuckSteps.step("book_courier", () -> steps.delivery().bookCourier(courier));
+    } finally {
+      bookingCourier = false;
+    }
+  }
+
+  private String inDelivery(CourierBooking booking) {
+    return "Courier "
+        + booking.courierId()
+        + " delivers in the slot starting "
+        + booking.slotStart()
+        + (chosenSlot == null ? "" : ", the slot you chose");
   }
 
   /**
@@ -228,14 +248,44 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   }
 
   /**
-   * Acceptance is announced by a signal. A full timetable is not: new slots appear as time passes,
-   * so that wait also ends after a while and the booking is tried again.
+   * Acceptance and a newly chosen slot are announced by a signal or update. A full timetable is
+   * not: new slots appear as time passes and cancellations free booked ones, so that wait also ends
+   * after a while and the booking is tried again. The buyer is told once why their chosen slot
+   * cannot be booked.
    */
   private void awaitCourier(CourierBooking booking) {
-    if (booking.status() == CourierBooking.Status.NO_COURIER_FREE) {
-      waits.await(WaitingFor.COURIER, COURIER_RECHECK);
+    switch (booking.status()) {
+      case SLOT_TAKEN -> {
+        tellDelay(
+            "Every courier is booked in the slot you chose, starting "
+                + chosenSlot
+                + "; the order waits for one to be freed, or choose another slot");
+        waits.await(WaitingFor.COURIER, COURIER_RECHECK);
+      }
+      case SLOT_PASSED -> {
+        tellDelay(
+            "The slot you chose, starting "
+                + chosenSlot
+                + ", began before a courier could be booked; choose another slot");
+        waits.await(WaitingFor.COURIER);
+      }
+      case NO_COURIER_FREE -> {
+        journal.waitFor(WaitingFor.COURIER);
+        waits.await(WaitingFor.COURIER, COURIER_RECHECK);
+      }
+      default -> {
+        journal.waitFor(WaitingFor.COURIER);
+        waits.await(WaitingFor.COURIER);
+      }
+    }
+  }
+
+  private void tellDelay(String why) {
+    if (why.equals(delayTold)) {
+      journal.waitFor(WaitingFor.COURIER);
     } else {
-      waits.await(WaitingFor.COURIER);
+      journal.waitFor(WaitingFor.COURIER, DELIVERY_DELAYED, why);
+      delayTold = why;
     }
   }
 
@@ -290,6 +340,37 @@ public class OrderWorkflowImpl implements OrderWorkflow {
   @Override
   public OrderStatus awaitPayment() {
     Workflow.await(() -> !status().equals(OrderJournal.INITIAL_STATUS));
+    return status();
+  }
+
+  @Override
+  public void validateChooseSlot(Instant slot) {
+    String refused =
+        cancelRequested() || status().state() == Cancelled
+            ? "The order is cancelled"
+            : status().state() == NotifyingSourceSystem
+                ? "The courier is booked already"
+                : bookingCourier
+                    ? "A courier is being booked for the order right now; try again in a moment"
+                    : null;
+    if (refused != null) {
+      throw ApplicationFailure.newNonRetryableFailure(refused, FailureTypes.SLOT_NOT_CHANGEABLE);
+    }
+  }
+
+  /**
+   * An order that reached delivery tries the new slot at once; one still being paid or reserved
+   * books it when it gets there.
+   */
+  @Override
+  public OrderStatus chooseSlot(Instant slot) {
+    if (!Objects.equals(slot, chosenSlot)) {
+      chosenSlot = slot;
+      delayTold = null;
+    }
+    if (status().state() == ValidatingDelivery) {
+      waits.raise(WaitingFor.COURIER);
+    }
     return status();
   }
 

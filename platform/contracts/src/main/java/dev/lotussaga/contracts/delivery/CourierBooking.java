@@ -8,7 +8,11 @@ public record CourierBooking(Status status, Long courierId, Instant slotStart) {
   public enum Status {
     BOOKED,
     AWAITING_ACCEPTANCE,
-    NO_COURIER_FREE
+    NO_COURIER_FREE,
+    /** Every courier is booked in the slot the buyer chose. */
+    SLOT_TAKEN,
+    /** The slot the buyer chose has started or passed: only another slot can be booked. */
+    SLOT_PASSED
   }
 
   public static CourierBooking booked(long courierId, Instant slotStart) {

@@ -5,5 +5,7 @@ public enum NotificationType {
   ORDER_PAID,
   STOCK_RESERVED,
   ORDER_IN_DELIVERY,
-  ORDER_CANCELLED
+  ORDER_CANCELLED,
+  /** The courier cannot be booked in the slot the buyer chose; the message says why. */
+  DELIVERY_DELAYED
 }

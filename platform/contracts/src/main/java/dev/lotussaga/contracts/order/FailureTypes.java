@@ -13,11 +13,20 @@ public final class FailureTypes {
   /** Stock or delivery knows no such product; never retried. */
   public static final String UNKNOWN_PRODUCT = "UnknownProduct";
 
+  /** A delivery slot that does not start on the hour; never retried. */
+  public static final String NOT_A_SLOT = "NotASlot";
+
   /** A cancel update that came too late: the order is with the courier. */
   public static final String ALREADY_IN_DELIVERY = "AlreadyInDelivery";
 
   /** A resolve update for an order that is not stuck on a compensation, or without a reason. */
   public static final String NOT_STUCK_ON_COMPENSATION = "NotStuckOnCompensation";
+
+  /**
+   * A slot change that came too late (the courier is booked, the order cancelled) or while a
+   * booking attempt runs.
+   */
+  public static final String SLOT_NOT_CHANGEABLE = "SlotNotChangeable";
 
   private FailureTypes() {}
 }

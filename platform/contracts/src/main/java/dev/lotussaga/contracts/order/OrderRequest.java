@@ -1,6 +1,7 @@
 package dev.lotussaga.contracts.order;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * What the gateway hands to a new order workflow; the price is fixed at the moment of ordering.
@@ -10,6 +11,8 @@ import java.math.BigDecimal;
  * @param resumption {@code null} for an order's first run; what a re-driven run carries over
  * @param stuckAfterAttempts failed attempts of a step or compensation after which the order shows
  *     it stuck; {@code null} means {@link #DEFAULT_STUCK_AFTER_ATTEMPTS}
+ * @param deliverySlot the hourly slot the buyer chose for delivery, or {@code null}: the earliest
+ *     free one
  */
 public record OrderRequest(
     String orderId,
@@ -18,17 +21,18 @@ public record OrderRequest(
     BigDecimal price,
     WaitLimits waitLimits,
     Resumption resumption,
-    Integer stuckAfterAttempts) {
+    Integer stuckAfterAttempts,
+    Instant deliverySlot) {
 
   public static final int DEFAULT_STUCK_AFTER_ATTEMPTS = 10;
 
   public OrderRequest(String orderId, long userId, int productId, BigDecimal price) {
-    this(orderId, userId, productId, price, null, null, null);
+    this(orderId, userId, productId, price, null, null, null, null);
   }
 
   public OrderRequest(
       String orderId, long userId, int productId, BigDecimal price, WaitLimits waitLimits) {
-    this(orderId, userId, productId, price, waitLimits, null, null);
+    this(orderId, userId, productId, price, waitLimits, null, null, null);
   }
 
   public OrderRequest(
@@ -38,7 +42,18 @@ public record OrderRequest(
       BigDecimal price,
       WaitLimits waitLimits,
       Resumption resumption) {
-    this(orderId, userId, productId, price, waitLimits, resumption, null);
+    this(orderId, userId, productId, price, waitLimits, resumption, null, null);
+  }
+
+  public OrderRequest(
+      String orderId,
+      long userId,
+      int productId,
+      BigDecimal price,
+      WaitLimits waitLimits,
+      Resumption resumption,
+      Integer stuckAfterAttempts) {
+    this(orderId, userId, productId, price, waitLimits, resumption, stuckAfterAttempts, null);
   }
 
   public int stuckAfterAttemptsOrDefault() {

@@ -6,6 +6,7 @@ import io.temporal.workflow.UpdateMethod;
 import io.temporal.workflow.UpdateValidatorMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -25,6 +26,7 @@ public interface OrderWorkflow {
   String UPDATE_CANCEL = "cancel";
   String UPDATE_RESOLVE_STUCK = "resolveStuck";
   String UPDATE_AWAIT_PAYMENT = "awaitPayment";
+  String UPDATE_CHOOSE_SLOT = "chooseSlot";
   String QUERY_STATUS = "status";
   String QUERY_HISTORY = "history";
 
@@ -77,6 +79,18 @@ public interface OrderWorkflow {
    */
   @UpdateMethod(name = UPDATE_AWAIT_PAYMENT)
   OrderStatus awaitPayment();
+
+  /**
+   * The buyer chooses another delivery slot (or, with {@code null}, the earliest free one); an
+   * order waiting for a courier tries it at once. Rejected (failure type {@link
+   * FailureTypes#SLOT_NOT_CHANGEABLE}) once the courier is booked or the order is cancelled, and
+   * while a booking attempt is running.
+   */
+  @UpdateMethod(name = UPDATE_CHOOSE_SLOT)
+  OrderStatus chooseSlot(Instant slot);
+
+  @UpdateValidatorMethod(updateName = UPDATE_CHOOSE_SLOT)
+  void validateChooseSlot(Instant slot);
 
   @QueryMethod(name = QUERY_STATUS)
   OrderStatus status();
