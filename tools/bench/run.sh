@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# ./lotus bench: the saga against a bare Temporal workflow, on a fresh stack of its own (ports
-# +20000, database lotus_bench), or on the running stack at LOTUS_BENCH_GATEWAY.
+# ./lotus bench: the saga against the minimal Temporal saga doing the same work (and a no-op
+# workflow), on a fresh stack of its own (ports +20000, database lotus_bench), or on the running
+# stack at LOTUS_BENCH_GATEWAY.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR/../..
 # shellcheck source=tools/local-stack/stack.sh
@@ -17,6 +18,10 @@ bench_command() {
   else
     export LOTUS_PORT_OFFSET="${LOTUS_BENCH_PORT_OFFSET:-20000}"
     unset LOTUS_TEMPORAL_TARGET LOTUS_KAFKA_BOOTSTRAP
+    # The broker in a process of its own (the stack's two-process mode, which keeps Kafka's data in
+    # a folder), so that its CPU is measured apart from Temporal's; emptied for each run.
+    export LOTUS_KAFKA_DATA_DIR="$STATE/bench-kafka"
+    rm -rf "$LOTUS_KAFKA_DATA_DIR"
     # The bench registers its buyers from 127.0.0.1 (default: 30 per 15 minutes per address).
     export LOTUS_REGISTRATION_MAX_PER_ADDRESS="${LOTUS_REGISTRATION_MAX_PER_ADDRESS:-100000}"
     fresh_database lotus_bench
@@ -31,7 +36,7 @@ bench_command() {
     export LOTUS_BENCH_PIDS="$named_pids"
   fi
   export LOTUS_BENCH_RESULTS="${LOTUS_BENCH_RESULTS:-$ROOT/bench-results}"
-  # the baseline's worker runs here: same JVM flags as the saga's services, so same compiler
+  # the baselines' clients, workers and consumer run here: same JVM flags as the saga's services
   java "${JAVA_OPTS[@]}" -jar "$(jar_of bench)"
   stop_all
 }

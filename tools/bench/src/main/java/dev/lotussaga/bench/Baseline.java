@@ -16,20 +16,19 @@ import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The yardstick: a workflow of three no-op activities on the same Temporal server, with the same
- * worker capacity as the saga's, started straight through the Temporal client with the same number
- * of closed-loop clients.
+ * The floor, for information: a workflow of three no-op activities on the same Temporal server,
+ * with the same worker capacity as the saga's, started straight through the Temporal client. No
+ * database, no Kafka: what Temporal alone costs.
  */
-final class Baseline {
+final class Baseline implements OrderFlow {
 
   static final String TASK_QUEUE = "bench-baseline";
 
@@ -63,20 +62,12 @@ final class Baseline {
     }
   }
 
-  record Result(
-      Latencies start, Latencies completion, int completed, int errors, Duration elapsed) {
-    double perSecond() {
-      return completed / (elapsed.toMillis() / 1000.0);
-    }
-  }
-
-  private final BenchSettings settings;
   private final WorkflowServiceStubs service;
   private final WorkflowClient client;
   private final WorkerFactory workers;
+  private final Map<String, CompletableFuture<Long>> running = new ConcurrentHashMap<>();
 
   Baseline(BenchSettings settings) {
-    this.settings = settings;
     this.service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget(settings.temporalTarget()).build());
@@ -88,71 +79,55 @@ final class Baseline {
                 .setDataConverter(PayloadEncryption.fromEnvironment().dataConverter())
                 .build());
     this.workers = WorkerFactory.newInstance(client);
-    // The saga's workers run 64 workflow-task and 16 activity slots with 4 pollers each.
-    Worker worker =
-        workers.newWorker(
-            TASK_QUEUE,
-            WorkerOptions.newBuilder()
-                .setMaxConcurrentWorkflowTaskExecutionSize(64)
-                .setMaxConcurrentActivityExecutionSize(16)
-                .setMaxConcurrentWorkflowTaskPollers(4)
-                .setMaxConcurrentActivityTaskPollers(4)
-                .build());
+    Worker worker = workers.newWorker(TASK_QUEUE, sagaWorkerCapacity());
     worker.registerWorkflowImplementationTypes(ThreeStepsImpl.class);
     worker.registerActivitiesImplementations(new NoOpImpl());
     workers.start();
   }
 
-  Result run(Duration duration, int maxWorkflows) throws Exception {
-    Latencies start = new Latencies();
-    Latencies completion = new Latencies();
-    AtomicInteger completed = new AtomicInteger();
-    AtomicInteger errors = new AtomicInteger();
-    AtomicInteger started = new AtomicInteger();
-    long begin = System.nanoTime();
-    long end = begin + duration.toNanos();
-    ExecutorService pool = Executors.newFixedThreadPool(settings.clients());
-    List<Future<?>> clients = new ArrayList<>();
-    for (int c = 0; c < settings.clients(); c++) {
-      clients.add(
-          pool.submit(
-              () -> {
-                while (System.nanoTime() < end && started.incrementAndGet() <= maxWorkflows) {
-                  try {
-                    ThreeSteps workflow =
-                        client.newWorkflowStub(
-                            ThreeSteps.class,
-                            WorkflowOptions.newBuilder()
-                                .setTaskQueue(TASK_QUEUE)
-                                .setWorkflowId("bench-" + UUID.randomUUID())
-                                .build());
-                    long t0 = System.nanoTime();
-                    WorkflowClient.start(workflow::run, "x");
-                    start.record(Duration.ofNanos(System.nanoTime() - t0));
-                    WorkflowStub.fromTyped(workflow).getResult(String.class);
-                    completion.record(Duration.ofNanos(System.nanoTime() - t0));
-                    completed.incrementAndGet();
-                  } catch (RuntimeException e) {
-                    errors.incrementAndGet();
-                  }
-                }
-                return null;
-              }));
-    }
-    for (Future<?> f : clients) {
-      f.get();
-    }
-    pool.shutdown();
-    return new Result(
-        start,
-        completion,
-        completed.get(),
-        errors.get(),
-        Duration.ofNanos(System.nanoTime() - begin));
+  /** The saga's workers run 64 workflow-task and 16 activity slots with 4 pollers each. */
+  static WorkerOptions sagaWorkerCapacity() {
+    return WorkerOptions.newBuilder()
+        .setMaxConcurrentWorkflowTaskExecutionSize(64)
+        .setMaxConcurrentActivityExecutionSize(16)
+        .setMaxConcurrentWorkflowTaskPollers(4)
+        .setMaxConcurrentActivityTaskPollers(4)
+        .build();
+  }
+
+  @Override
+  public Optional<String> place(int buyer) {
+    String id = "bench-" + UUID.randomUUID();
+    ThreeSteps workflow =
+        client.newWorkflowStub(
+            ThreeSteps.class,
+            WorkflowOptions.newBuilder().setTaskQueue(TASK_QUEUE).setWorkflowId(id).build());
+    WorkflowClient.start(workflow::run, "x");
+    running.put(
+        id,
+        WorkflowStub.fromTyped(workflow)
+            .getResultAsync(String.class)
+            .thenApply(result -> System.nanoTime()));
+    return Optional.of(id);
+  }
+
+  @Override
+  public CompletableFuture<Long> finished(String workflowId) {
+    CompletableFuture<Long> end = running.remove(workflowId);
+    return end != null
+        ? end
+        : CompletableFuture.failedFuture(new IllegalStateException(workflowId));
+  }
+
+  @Override
+  public void forget(String workflowId) {
+    running.remove(workflowId);
   }
 
   void close() {
     workers.shutdownNow();
+    // the pollers stop first, so that none of them fails on a closed channel
+    workers.awaitTermination(5, TimeUnit.SECONDS);
     service.shutdownNow();
   }
 }

@@ -15,6 +15,14 @@ final class Latencies {
     micros.add(duration.toNanos() / 1_000);
   }
 
+  void addAll(Latencies other) {
+    List<Long> copy;
+    synchronized (other.micros) {
+      copy = new ArrayList<>(other.micros);
+    }
+    micros.addAll(copy);
+  }
+
   int count() {
     return micros.size();
   }

@@ -15,6 +15,12 @@ final class StackProcesses {
   /** PostgreSQL's processes together: the database is part of what each order costs. */
   static final String DATABASE = "postgresql";
 
+  /** Temporal's test server; Kafka's broker too unless that runs as {@link #KAFKA}. */
+  static final String TEMPORAL = "local-stack";
+
+  /** The broker, when the stack runs it in a process of its own (as ./lotus bench does). */
+  static final String KAFKA = "kafka";
+
   private final Map<String, Long> pids = new LinkedHashMap<>();
 
   /** {@code spec}: "name=pid,name=pid" as the launcher passes it; empty means none known. */
@@ -51,7 +57,7 @@ final class StackProcesses {
     return Optional.ofNullable(pids.get(name)).map(StackProcesses::cpuSeconds);
   }
 
-  /** CPU seconds this process (load, delivery watch, baseline client and worker) has used. */
+  /** CPU seconds this process (load, delivery watches, baselines' clients and workers) has used. */
   static double ownCpuSeconds() {
     return cpuSeconds(ProcessHandle.current().pid());
   }

@@ -1,0 +1,102 @@
+package dev.lotussaga.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One side's figures in one mode (closed loop or fixed rate), summed over its rounds: latencies,
+ * orders, time under load and the CPU seconds of the processes that serve that side.
+ */
+final class Tally {
+
+  final String side;
+  final Latencies place = new Latencies();
+  final Latencies endToEnd = new Latencies();
+  private final Set<String> processes;
+  private final Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+  private int completed;
+  private int errors;
+  private int skipped;
+  private Duration loaded = Duration.ZERO;
+
+  /** {@code processes}: the names of the CPU samples that count for this side; null: all. */
+  Tally(String side, Set<String> processes) {
+    this.side = side;
+    this.processes = processes;
+  }
+
+  void add(LoadDriver.Phase phase, Map<String, Double> cpuBefore, Map<String, Double> cpuAfter) {
+    place.addAll(phase.place());
+    endToEnd.addAll(phase.endToEnd());
+    completed += phase.completed();
+    errors += phase.errors();
+    skipped += phase.skipped();
+    loaded = loaded.plus(phase.elapsed());
+    cpuBefore.forEach(
+        (name, before) -> {
+          Double after = cpuAfter.get(name);
+          if ((processes == null || processes.contains(name))
+              && after != null
+              && before >= 0
+              && after >= before) {
+            cpuSeconds.merge(name, after - before, Double::sum);
+          }
+        });
+  }
+
+  int completed() {
+    return completed;
+  }
+
+  int errors() {
+    return errors;
+  }
+
+  int skipped() {
+    return skipped;
+  }
+
+  double seconds() {
+    return loaded.toMillis() / 1000.0;
+  }
+
+  double perSecond() {
+    return completed / seconds();
+  }
+
+  /** CPU milliseconds per completed order, by process, in the order they were sampled. */
+  Map<String, Double> cpuMillisPerOrder() {
+    Map<String, Double> per = new LinkedHashMap<>();
+    cpuSeconds.forEach((name, seconds) -> per.put(name, seconds * 1000 / Math.max(1, completed)));
+    return per;
+  }
+
+  /** NaN when no process's CPU was measured. */
+  double cpuMillisPerOrderTotal() {
+    return cpuSeconds.isEmpty()
+        ? Double.NaN
+        : cpuMillisPerOrder().values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  /** How many cores the counted processes kept busy on average while the load ran. */
+  double coresBusy() {
+    return cpuSeconds.values().stream().mapToDouble(Double::doubleValue).sum() / seconds();
+  }
+
+  Map<String, Object> json() {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("completed", completed);
+    json.put("errors", errors);
+    json.put("skippedArrivals", skipped);
+    json.put("loadedSeconds", seconds());
+    json.put("perSecond", perSecond());
+    json.put("placeMillis", place.summary());
+    json.put("endToEndMillis", endToEnd.summary());
+    json.put("cpuMillisPerOrder", cpuMillisPerOrder());
+    json.put("cpuMillisPerOrderTotal", cpuMillisPerOrderTotal());
+    json.put("coresBusy", coresBusy());
+    return json;
+  }
+}
