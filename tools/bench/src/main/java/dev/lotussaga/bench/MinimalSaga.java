@@ -2,14 +2,8 @@ package dev.lotussaga.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.lotussaga.codec.PayloadEncryption;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
-import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.worker.Worker;
-import io.temporal.worker.WorkerFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
@@ -32,7 +26,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The yardstick: the simplest Temporal saga doing the same job as ours, on the same Temporal, Kafka
  * and PostgreSQL, with its client, worker and consumer in this JVM. An order is one row inserted in
  * one transaction, then its workflow started; it is finished when its ORDER_IN_DELIVERY event is
- * stored by the consumer. Payloads are encrypted with the stack's key, as the saga's are.
+ * stored by the consumer. Payloads are encrypted with the stack's key, as the saga's are ({@link
+ * BaselineWorker}).
  */
 final class MinimalSaga implements OrderFlow, AutoCloseable {
 
@@ -41,9 +36,7 @@ final class MinimalSaga implements OrderFlow, AutoCloseable {
   private final HikariDataSource db;
   private final Producer<String, String> events;
   private final MinimalEventStore store;
-  private final WorkflowServiceStubs service;
-  private final WorkflowClient client;
-  private final WorkerFactory workers;
+  private final BaselineWorker temporal;
   private final DeliveryWatch deliveries;
   private final int buyers;
 
@@ -74,21 +67,8 @@ final class MinimalSaga implements OrderFlow, AutoCloseable {
             new StringSerializer(),
             new StringSerializer());
     this.store = new MinimalEventStore(settings.kafkaBootstrap(), db);
-    this.service =
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(settings.temporalTarget()).build());
-    this.client =
-        WorkflowClient.newInstance(
-            service,
-            WorkflowClientOptions.newBuilder()
-                .setDataConverter(PayloadEncryption.fromEnvironment().dataConverter())
-                .build());
-    this.workers = WorkerFactory.newInstance(client);
-    Worker worker =
-        workers.newWorker(MinimalOrderWorkflow.TASK_QUEUE, Baseline.sagaWorkerCapacity());
-    worker.registerWorkflowImplementationTypes(MinimalOrderWorkflowImpl.class);
-    worker.registerActivitiesImplementations(new MinimalOrderStepsImpl(db, events));
-    workers.start();
+    this.temporal = new BaselineWorker(settings, MinimalOrderWorkflow.TASK_QUEUE);
+    temporal.start(MinimalOrderWorkflowImpl.class, new MinimalOrderStepsImpl(db, events));
     this.deliveries =
         new DeliveryWatch(
             settings,
@@ -116,12 +96,14 @@ final class MinimalSaga implements OrderFlow, AutoCloseable {
       insert.executeUpdate();
     }
     MinimalOrderWorkflow workflow =
-        client.newWorkflowStub(
-            MinimalOrderWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setTaskQueue(MinimalOrderWorkflow.TASK_QUEUE)
-                .setWorkflowId("minimal-" + order.orderId())
-                .build());
+        temporal
+            .client()
+            .newWorkflowStub(
+                MinimalOrderWorkflow.class,
+                WorkflowOptions.newBuilder()
+                    .setTaskQueue(MinimalOrderWorkflow.TASK_QUEUE)
+                    .setWorkflowId("minimal-" + order.orderId())
+                    .build());
     WorkflowClient.start(workflow::place, order);
     return Optional.of(order.orderId());
   }
@@ -153,10 +135,7 @@ final class MinimalSaga implements OrderFlow, AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    workers.shutdownNow();
-    // the pollers stop first, so that none of them fails on a closed channel
-    workers.awaitTermination(5, TimeUnit.SECONDS);
-    service.shutdownNow();
+    temporal.close();
     store.close();
     events.close();
     deliveries.close();

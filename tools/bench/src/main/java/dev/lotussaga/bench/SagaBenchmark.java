@@ -21,7 +21,13 @@ public final class SagaBenchmark {
   /** This JVM while a baseline runs: its client, worker and consumer (the watchers left out). */
   static final String BENCH_PROCESS = "bench (client, worker, consumer)";
 
-  private record Side(String name, OrderFlow flow, Duration round, Tally closed, Tally fixed) {}
+  /** {@code fixed}: its fixed-rate figures (the no-op floor runs in closed loop only). */
+  private record Side(String name, OrderFlow flow, Duration round, Tally closed, Tally fixed) {
+
+    static Side of(String name, OrderFlow flow, Duration round, Set<String> processes) {
+      return new Side(name, flow, round, new Tally(name, processes), new Tally(name, processes));
+    }
+  }
 
   private SagaBenchmark() {}
 
@@ -67,27 +73,9 @@ public final class SagaBenchmark {
               StackProcesses.DATABASE,
               BENCH_PROCESS);
       Set<String> noOpProcesses = Set.of(StackProcesses.TEMPORAL, BENCH_PROCESS);
-      Side sagaSide =
-          new Side(
-              "saga",
-              saga,
-              settings.roundDuration(),
-              new Tally("saga", sagaProcesses),
-              new Tally("saga", sagaProcesses));
-      Side minimalSide =
-          new Side(
-              "minimal",
-              minimal,
-              settings.roundDuration(),
-              new Tally("minimal", minimalProcesses),
-              new Tally("minimal", minimalProcesses));
-      Side noOpSide =
-          new Side(
-              "no-op",
-              noOp,
-              settings.baselineRoundDuration(),
-              new Tally("no-op", noOpProcesses),
-              null);
+      Side sagaSide = Side.of("saga", saga, settings.roundDuration(), sagaProcesses);
+      Side minimalSide = Side.of("minimal", minimal, settings.roundDuration(), minimalProcesses);
+      Side noOpSide = Side.of("no-op", noOp, settings.baselineRoundDuration(), noOpProcesses);
       List<Side> sides = List.of(sagaSide, minimalSide, noOpSide);
 
       for (Side side : sides) {
