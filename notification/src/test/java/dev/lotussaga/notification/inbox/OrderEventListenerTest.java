@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -80,11 +81,7 @@ class OrderEventListenerTest {
 
     awaitTrue(() -> storedFor(buyer) == 4);
     Thread.sleep(500); // let a late repeat arrive if one were going to be stored
-    assertThat(
-            jdbc.queryForList(
-                "select type from notification where user_id = ? order by created_at, id",
-                String.class,
-                buyer))
+    assertThat(typesStoredForTheBuyer())
         .containsExactly("PAYMENT_FAILED", "ORDER_PAID", "PAYMENT_FAILED", "STOCK_RESERVED");
   }
 
@@ -97,11 +94,7 @@ class OrderEventListenerTest {
 
     awaitTrue(() -> storedFor(buyer) == 3);
     Thread.sleep(500); // let a late repeat arrive if one were going to be stored
-    assertThat(
-            jdbc.queryForList(
-                "select type from notification where user_id = ? order by created_at, id",
-                String.class,
-                buyer))
+    assertThat(typesStoredForTheBuyer())
         .containsExactly("DELIVERY_DELAYED", "DELIVERY_DELAYED", "ORDER_IN_DELIVERY");
   }
 
@@ -188,6 +181,13 @@ class OrderEventListenerTest {
 
   private void publish(OrderEvent event) throws Exception {
     kafka.send(OrderEventActivities.TOPIC, event.orderId(), event).get();
+  }
+
+  private List<String> typesStoredForTheBuyer() {
+    return jdbc.queryForList(
+        "select type from notification where user_id = ? order by created_at, id",
+        String.class,
+        buyer);
   }
 
   private int storedFor(long userId) {
