@@ -243,10 +243,14 @@ public final class StandInServices {
       if (method.equals("GET") && (m = NOTIFICATIONS.matcher(path)).matches()) {
         long userId = userId(m);
         String orderId = query.get("orderId");
+        long after = query.containsKey("after") ? Long.parseLong(query.get("after")) : 0;
+        int limit = query.containsKey("limit") ? Integer.parseInt(query.get("limit")) : 1000;
         List<Map<String, Object>> mine = new ArrayList<>();
         for (Map<String, Object> notification : notifications) {
           if (notification.get("userId").equals(userId)
-              && (orderId == null || orderId.equals(notification.get("orderId")))) {
+              && (orderId == null || orderId.equals(notification.get("orderId")))
+              && (long) notification.get("id") > after
+              && mine.size() < limit) {
             mine.add(notification);
           }
         }

@@ -4,6 +4,7 @@ import dev.lotussaga.contracts.events.OrderEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,25 +42,32 @@ class NotificationStore {
         == 1;
   }
 
-  List<Notification> forUser(long userId) {
-    return jdbc.query(
-        """
-        select id, order_id, user_id, type, message, created_at
-          from notification where user_id = ? order by created_at, id
-        """,
-        NotificationStore::notification,
-        userId);
-  }
-
-  List<Notification> forUsersOrder(long userId, String orderId) {
-    return jdbc.query(
-        """
-        select id, order_id, user_id, type, message, created_at
-          from notification where order_id = ? and user_id = ? order by created_at, id
-        """,
-        NotificationStore::notification,
-        orderId,
-        userId);
+  /**
+   * A buyer's notifications (only one order's, with {@code orderId}), oldest first: those after the
+   * notification {@code after} (its id, or {@code null} from the first), at most {@code limit}.
+   * Keyset pagination over the (user, time, id) and (order, time, id) indexes: a page costs the
+   * same however many notifications there are.
+   */
+  List<Notification> page(long userId, String orderId, Long after, int limit) {
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql =
+        new StringBuilder(
+            "select id, order_id, user_id, type, message, created_at from notification where ");
+    if (orderId == null) {
+      sql.append("user_id = ?");
+      args.add(userId);
+    } else {
+      sql.append("order_id = ? and user_id = ?");
+      args.add(orderId);
+      args.add(userId);
+    }
+    if (after != null) {
+      sql.append(" and (created_at, id) > (select created_at, id from notification where id = ?)");
+      args.add(after);
+    }
+    sql.append(" order by created_at, id limit ?");
+    args.add(limit);
+    return jdbc.query(sql.toString(), NotificationStore::notification, args.toArray());
   }
 
   private static Notification notification(ResultSet row, int i) throws SQLException {

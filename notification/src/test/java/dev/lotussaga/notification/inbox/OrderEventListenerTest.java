@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lotussaga.contracts.events.NotificationType;
 import dev.lotussaga.contracts.events.OrderEvent;
 import dev.lotussaga.contracts.events.OrderEventActivities;
@@ -15,6 +17,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,6 +41,7 @@ class OrderEventListenerTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc http;
   @Autowired MeterRegistry metrics;
+  @Autowired ObjectMapper json;
 
   private KafkaTemplate<String, OrderEvent> kafka;
   private final long buyer = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
@@ -165,6 +169,59 @@ class OrderEventListenerTest {
         .andExpect(jsonPath("$[1].orderId").value(orderId));
     http.perform(get("/internal/users/{id}/notifications", buyer + 1).with(asStaff(AUDIENCE)))
         .andExpect(jsonPath("$.length()").value(0));
+  }
+
+  @Test
+  void servesTheNotificationsInPagesThatFollowOneAnother() throws Exception {
+    for (int i = 1; i <= 5; i++) {
+      publish(event(i, OrderState.ValidatingStock, NotificationType.PAYMENT_FAILED));
+    }
+    awaitTrue(() -> storedFor(buyer) == 5);
+    List<Long> ids =
+        jdbc.queryForList(
+            "select id from notification where user_id = ? order by created_at, id",
+            Long.class,
+            buyer);
+
+    List<Long> walked = new ArrayList<>();
+    String after = null;
+    List<Integer> sizes = new ArrayList<>();
+    do {
+      var request =
+          get("/internal/users/{id}/notifications", buyer)
+              .param("limit", "2")
+              .with(asStaff(AUDIENCE));
+      if (after != null) {
+        request.param("after", after);
+      }
+      JsonNode page =
+          json.readTree(
+              http.perform(request)
+                  .andExpect(status().isOk())
+                  .andReturn()
+                  .getResponse()
+                  .getContentAsString());
+      sizes.add(page.size());
+      page.forEach(n -> walked.add(n.get("id").asLong()));
+      after = page.isEmpty() ? null : page.get(page.size() - 1).get("id").asText();
+    } while (after != null);
+
+    assertThat(sizes).containsExactly(2, 2, 1, 0);
+    assertThat(walked).isEqualTo(ids);
+    http.perform(
+            get("/internal/users/{id}/notifications", buyer)
+                .param("orderId", orderId)
+                .param("after", String.valueOf(ids.get(3)))
+                .with(asStaff(AUDIENCE)))
+        .andExpect(jsonPath("$.length()").value(1))
+        .andExpect(jsonPath("$[0].id").value(ids.get(4)));
+    for (String limit : List.of("0", "1001")) {
+      http.perform(
+              get("/internal/users/{id}/notifications", buyer)
+                  .param("limit", limit)
+                  .with(asStaff(AUDIENCE)))
+          .andExpect(status().isBadRequest());
+    }
   }
 
   private OrderEvent event(int sequence, OrderState state, NotificationType type) {
