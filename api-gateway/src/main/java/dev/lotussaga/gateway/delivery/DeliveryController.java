@@ -66,7 +66,7 @@ class DeliveryController {
           @Max(value = MAX_DAYS, message = "must be between 1 and " + MAX_DAYS)
           int days) {
     catalog.product(idSubscription);
-    DeliverySlots listed =
+    ListedByDelivery listed =
         delivery.call(
             tokens.of(token),
             client ->
@@ -79,7 +79,7 @@ class DeliveryController {
                                 .queryParam("days", days)
                                 .build())
                     .retrieve()
-                    .body(DeliverySlots.class));
+                    .body(ListedByDelivery.class));
     return new FreeSlots(idSubscription, listed.manualAcceptance(), listed.slots());
   }
 
@@ -90,7 +90,8 @@ class DeliveryController {
 
   record FreeSlot(Instant start, Instant end, int freeCouriers) {}
 
-  private record DeliverySlots(int productId, boolean manualAcceptance, List<FreeSlot> slots) {}
+  /** As delivery answers it. */
+  private record ListedByDelivery(int productId, boolean manualAcceptance, List<FreeSlot> slots) {}
 
   /**
    * STAFF only; an order accepted before gets the first answer again (marked Idempotent-Replayed),
