@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The buyer chooses another delivery slot for an order whose courier is not booked yet (the {@code
- * chooseSlot} update). The slot is stored first, so that a re-driven run books it too, and put back
- * when the workflow refuses it.
+ * chooseSlot} update). The slot is stored first, so that a re-driven run books it too, and so does
+ * a workflow that could not be started yet; it is put back when the workflow refuses it.
  */
 @Component
 class OrderSlotChange {
@@ -40,6 +40,11 @@ class OrderSlotChange {
           .newWorkflowStub(OrderWorkflow.class, OrderWorkflowIds.workflowId(order.orderId()))
           .chooseSlot(slot);
     } catch (WorkflowException | StatusRuntimeException failed) {
+      CustomerOrder now = orders.findById(order.orderId()).orElseThrow();
+      if (failed instanceof WorkflowNotFoundException && !now.workflowStarted()) {
+        // Temporal was away when the order was placed: its workflow starts with the stored slot.
+        return reader.read(now);
+      }
       orders.storeDeliverySlot(order.orderId(), order.deliverySlot());
       String refusal = refusal(failed);
       if (refusal != null) {

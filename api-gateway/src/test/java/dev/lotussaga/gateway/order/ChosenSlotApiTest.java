@@ -11,13 +11,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lotussaga.contracts.order.OrderWorkflowIds;
+import dev.lotussaga.contracts.order.WaitLimits;
 import dev.lotussaga.gateway.GatewayTest;
 import dev.lotussaga.gateway.Users;
 import io.temporal.client.WorkflowClient;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,7 +125,7 @@ class ChosenSlotApiTest {
   @Test
   void aSlotWithAnOffsetIsTheSameInstant() throws Exception {
     Instant slot = tomorrowAt(9);
-    String withOffset = slot.atOffset(java.time.ZoneOffset.ofHours(3)).toString();
+    String withOffset = slot.atOffset(ZoneOffset.ofHours(3)).toString();
 
     String orderId = orderIdOf(place(withOffset).andExpect(status().isAccepted()));
 
@@ -183,6 +187,27 @@ class ChosenSlotApiTest {
         .andExpect(jsonPath("$.detail").value("The order is cancelled"));
 
     assertThat(orders.findById(orderId).orElseThrow().deliverySlot()).isEqualTo(slot);
+  }
+
+  @Test
+  void anOrderWhoseWorkflowCouldNotStartYetKeepsTheNewSlotForItsStart() throws Exception {
+    CustomerOrder notStarted =
+        orders.saveAndFlush(
+            new CustomerOrder(
+                UUID.randomUUID().toString(),
+                buyer.id(),
+                2,
+                new BigDecimal("500.00"),
+                null,
+                WaitLimits.DEFAULT,
+                tomorrowAt(10)));
+    Instant later = tomorrowAt(16);
+
+    chooseSlot(notStarted.orderId(), later.toString(), buyer)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.deliverySlot").value(later.toString()));
+
+    assertThat(orders.findById(notStarted.orderId()).orElseThrow().deliverySlot()).isEqualTo(later);
   }
 
   private ResultActions place(String slot) throws Exception {
