@@ -12,6 +12,7 @@ import java.util.Map;
 final class EffectChecks {
 
   static final String EFFECTS = "money, stock and courier match the order's state";
+  static final String CHOSEN_SLOT = "an order for a chosen delivery slot is booked in that slot";
 
   private EffectChecks() {}
 
@@ -56,5 +57,14 @@ final class EffectChecks {
             + booked
             + " price="
             + price);
+    Object chosen = row.get("chosen_slot");
+    Object bookedIn = row.get("booked_slot");
+    if (chosen != null && bookedIn != null) {
+      verdict.holds(
+          CHOSEN_SLOT,
+          orderId,
+          chosen.equals(bookedIn),
+          "chose " + chosen + ", booked " + bookedIn);
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -94,10 +95,15 @@ final class LotusApi {
     }
   }
 
-  String placeOrder(String token, int product, String idempotencyKey)
+  /**
+   * @param slot the delivery slot the buyer chose, or {@code null} for the earliest free one
+   */
+  String placeOrder(String token, int product, Instant slot, String idempotencyKey)
       throws IOException, InterruptedException {
     HttpRequest request =
-        request("/order/place?idSubscription=" + product, token)
+        request(
+                "/order/place?idSubscription=" + product + (slot == null ? "" : "&slot=" + slot),
+                token)
             .header("Idempotency-Key", idempotencyKey)
             .POST(HttpRequest.BodyPublishers.noBody())
             .build();

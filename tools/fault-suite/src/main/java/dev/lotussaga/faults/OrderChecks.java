@@ -32,7 +32,8 @@ final class OrderChecks {
       """
       select o.order_id, o.price, o.status stored_state, o.waiting_for stored_waiting_for,
              c.amount charged, bc.refunded_amount refunded, r.order_id is not null reserved,
-             sc.returned_units returned, b.order_id is not null booked
+             sc.returned_units returned, b.order_id is not null booked,
+             o.delivery_slot chosen_slot, b.slot_start booked_slot
         from gateway.customer_order o
              left join billing.order_charge c on c.order_id = o.order_id
              left join billing.cancelled_order bc on bc.order_id = o.order_id

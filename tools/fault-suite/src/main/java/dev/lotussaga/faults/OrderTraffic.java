@@ -1,7 +1,10 @@
 package dev.lotussaga.faults;
 
+import dev.lotussaga.contracts.delivery.DeliverySlots;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -95,7 +98,7 @@ final class OrderTraffic {
   private void place(int index) throws Exception {
     Buyer buyer = buyers.get(index % buyers.size());
     int product = productFor(index);
-    String orderId = api.placeOrder(buyer.token(), product, round + "-" + index);
+    String orderId = api.placeOrder(buyer.token(), product, slotFor(index), round + "-" + index);
     Order order = new Order(orderId, index, product, buyer);
     orders.add(order);
     if (index % 8 == 3) {
@@ -108,6 +111,21 @@ final class OrderTraffic {
         failedCancels.incrementAndGet();
       }
     }
+  }
+
+  /**
+   * One order in five names a delivery slot 20 to 28 days ahead, an hour the earliest-slot bookings
+   * of a run never reach; the hour depends on the round's name too, so that rounds spread over the
+   * eight days and an hour keeps a courier free: every such order is booked in its slot.
+   */
+  private Instant slotFor(int index) {
+    if (index % 5 != 1) {
+      return null;
+    }
+    int hour = Math.floorMod(index * 7 + round.hashCode(), 8 * 24);
+    return DeliverySlots.firstBookable(Instant.now())
+        .plus(Duration.ofDays(20))
+        .plus(Duration.ofHours(hour));
   }
 
   /** Six in ten for product 1, three for product 2, one for product 3. */
