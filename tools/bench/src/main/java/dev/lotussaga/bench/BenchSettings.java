@@ -103,7 +103,7 @@ record BenchSettings(
     return Duration.parse("PT" + value);
   }
 
-  private static String env(String name, String fallback) {
+  static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
   }

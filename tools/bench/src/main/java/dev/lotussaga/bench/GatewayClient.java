@@ -46,6 +46,19 @@ final class GatewayClient {
         authorized("/order/place?idSubscription=" + product, token).POST(noBody()).build(), -1);
   }
 
+  /** A read that must answer 200; its body is read whole, as a client would. */
+  void read(String path, String token) throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        token == null
+            ? HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+            : authorized(path, token);
+    HttpResponse<String> response =
+        http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("GET " + path + " answered " + response.statusCode());
+    }
+  }
+
   private HttpRequest post(String path, Object body) throws IOException {
     return HttpRequest.newBuilder(base.resolve(path))
         .timeout(Duration.ofSeconds(30))

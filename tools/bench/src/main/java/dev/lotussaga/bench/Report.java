@@ -122,6 +122,50 @@ final class Report {
     raw.put("targets", json);
   }
 
+  /**
+   * {@code ./lotus bench --scale}: each read's latencies at both sizes, then the p99 ratios with
+   * their verdicts, and how long seeding took.
+   */
+  void scale(
+      String small,
+      Map<String, Latencies> atSmall,
+      String large,
+      Map<String, Latencies> atLarge,
+      ScaleTable table,
+      Map<String, Map<String, Object>> seeding) {
+    for (String size : List.of(small, large)) {
+      line("");
+      line("reads with " + size + " orders");
+      latencyHeader();
+      (size.equals(small) ? atSmall : atLarge)
+          .forEach((read, l) -> latencies(read, l, read + " at " + size));
+    }
+    line("");
+    line("cost as the data grows (issue #18): p99 at " + large + " over p99 at " + small);
+    table.lines().forEach(this::line);
+    line("");
+    seeding.forEach(
+        (size, figures) ->
+            line(
+                String.format(
+                    Locale.ROOT,
+                    "seeding up to %s: %s orders, %s state changes, %s notifications in %.1f s",
+                    size,
+                    figures.get("orders"),
+                    figures.get("stateChanges"),
+                    figures.get("notifications"),
+                    (Double) figures.get("seconds"))));
+    Map<String, Object> scale = new LinkedHashMap<>();
+    scale.put("seeding", seeding);
+    Map<String, Object> reads = new LinkedHashMap<>();
+    atSmall.forEach(
+        (read, l) ->
+            reads.put(read, Map.of(small, l.summary(), large, atLarge.get(read).summary())));
+    scale.put("reads", reads);
+    scale.put("targets", table.json());
+    raw.put("scale", scale);
+  }
+
   void print() {
     System.out.println(text);
   }

@@ -34,6 +34,10 @@ public final class SagaBenchmark {
   public static void main(String[] args) throws Exception {
     BenchSettings settings = BenchSettings.fromEnvironment();
     settings.requireLoopback();
+    if (Boolean.parseBoolean(BenchSettings.env("LOTUS_BENCH_SCALE", "false"))) {
+      ScaleBenchmark.run(settings);
+      System.exit(0);
+    }
     StackProcesses stack = new StackProcesses(settings.stackPids());
     Report report = new Report(describe(settings));
     System.out.printf(
