@@ -29,7 +29,7 @@ record ScaleSettings(
         Integer.parseInt(BenchSettings.env("LOTUS_BENCH_SCALE_BUYERS", "4")),
         Integer.parseInt(BenchSettings.env("LOTUS_BENCH_SCALE_ORDERS_PER_BUYER", "25")),
         Integer.parseInt(BenchSettings.env("LOTUS_BENCH_SCALE_ORDERS_PER_CROWD_USER", "100")),
-        Integer.parseInt(BenchSettings.env("LOTUS_BENCH_SCALE_WARMUP", "200")),
+        Integer.parseInt(BenchSettings.env("LOTUS_BENCH_SCALE_WARMUP", "800")),
         Integer.parseInt(BenchSettings.env("LOTUS_BENCH_SCALE_REQUESTS", "400")),
         Integer.parseInt(BenchSettings.env("LOTUS_BENCH_SCALE_SCRAPES", "30")));
   }
