@@ -3,16 +3,13 @@
 # workflow), on a fresh stack of its own (ports +20000, database lotus_bench), or on the running
 # stack at LOTUS_BENCH_GATEWAY.
 set -euo pipefail
-# `./lotus bench --scale` sources this file without arguments, so it sees the dispatcher's own
-# ("bench" "--scale"); run directly, its own.
-BENCH_ARGUMENTS=("$@")
 # shellcheck source-path=SCRIPTDIR/../..
 # shellcheck source=tools/local-stack/stack.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../local-stack/stack.sh"
 
 bench_command() {
   local argument
-  for argument in "$@" "${BENCH_ARGUMENTS[@]}"; do
+  for argument in "$@"; do
     # --scale: issue #18's reads with 1k orders, then 1M, instead of the saga comparison
     [[ "$argument" != "--scale" ]] || export LOTUS_BENCH_SCALE=true
   done
