@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OrderStateLog {
 
+  static final int COUNT_SHARDS = 8;
+
   private final JdbcTemplate jdbc;
 
   OrderStateLog(JdbcTemplate jdbc) {
@@ -50,24 +52,53 @@ class OrderStateLog {
             event.orderId());
     if (inserted == 1) {
       StuckStep stuck = event.stuck();
-      jdbc.update(
-          """
-          update customer_order set status = ?, waiting_for = ?, status_at = ?,
-                 stuck_step = ?, stuck_attempts = ?, stuck_last_error = ?, stuck_since = ?,
-                 stuck_waits_for_staff = ?
-           where order_id = ? and status_at <= ?
-          """,
-          event.state().name(),
-          waitingFor,
-          at,
-          stuck == null ? null : stuck.step(),
-          stuck == null ? null : stuck.attempts(),
-          stuck == null ? null : stuck.lastError(),
-          stuck == null ? null : Timestamp.from(stuck.since()),
-          stuck == null ? null : stuck.waitsForStaff(),
-          event.orderId(),
-          at);
+      List<String> before =
+          jdbc.queryForList(
+              """
+              with before as (select status from customer_order where order_id = ?)
+              update customer_order set status = ?, waiting_for = ?, status_at = ?,
+                     stuck_step = ?, stuck_attempts = ?, stuck_last_error = ?, stuck_since = ?,
+                     stuck_waits_for_staff = ?
+               where order_id = ? and status_at <= ?
+              returning (select status from before)
+              """,
+              String.class,
+              event.orderId(),
+              event.state().name(),
+              waitingFor,
+              at,
+              stuck == null ? null : stuck.step(),
+              stuck == null ? null : stuck.attempts(),
+              stuck == null ? null : stuck.lastError(),
+              stuck == null ? null : Timestamp.from(stuck.since()),
+              stuck == null ? null : stuck.waitsForStaff(),
+              event.orderId(),
+              at);
+      if (!before.isEmpty() && finishes(OrderState.valueOf(before.get(0)), event.state())) {
+        countFinished(event);
+      }
     }
+  }
+
+  static boolean isFinal(OrderState state) {
+    return state == OrderState.NotifyingSourceSystem || state == OrderState.Cancelled;
+  }
+
+  private static boolean finishes(OrderState before, OrderState now) {
+    return !isFinal(before) && isFinal(now);
+  }
+
+  /**
+   * One of {@link #COUNT_SHARDS} rows per state, by order, so that consumers rarely wait on one.
+   */
+  private void countFinished(OrderEvent event) {
+    jdbc.update(
+        """
+        insert into finished_order_count (status, shard, orders) values (?, ?, 1)
+        on conflict (status, shard) do update set orders = finished_order_count.orders + 1
+        """,
+        event.state().name(),
+        Math.floorMod(event.orderId().hashCode(), COUNT_SHARDS));
   }
 
   /**
