@@ -1,5 +1,6 @@
 package dev.lotussaga.delivery.booking;
 
+import dev.lotussaga.contracts.delivery.DeliverySlots;
 import dev.lotussaga.delivery.booking.FreeSlots.FreeSlot;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,8 +15,6 @@ import org.springframework.web.server.ResponseStatusException;
 /** Internal API, called by the gateway for any signed-in user. */
 @RestController
 class SlotController {
-
-  static final int MAX_DAYS = 14;
 
   private final FreeSlots freeSlots;
   private final DeliveryPolicies policies;
@@ -34,8 +33,10 @@ class SlotController {
   Slots slots(
       @RequestParam int productId,
       @RequestParam(defaultValue = "3")
-          @Min(value = 1, message = "must be between 1 and " + MAX_DAYS)
-          @Max(value = MAX_DAYS, message = "must be between 1 and " + MAX_DAYS)
+          @Min(value = 1, message = "must be between 1 and " + DeliverySlots.MAX_LISTED_DAYS)
+          @Max(
+              value = DeliverySlots.MAX_LISTED_DAYS,
+              message = "must be between 1 and " + DeliverySlots.MAX_LISTED_DAYS)
           int days) {
     boolean manualAcceptance =
         policies

@@ -1,5 +1,6 @@
 package dev.lotussaga.gateway.delivery;
 
+import dev.lotussaga.contracts.delivery.DeliverySlots;
 import dev.lotussaga.gateway.catalog.Catalog;
 import dev.lotussaga.gateway.order.Orders;
 import dev.lotussaga.gateway.security.ServiceTokens;
@@ -25,8 +26,6 @@ import org.springframework.web.client.RestClient;
 @RestController
 @RequestMapping("/delivery")
 class DeliveryController {
-
-  static final int MAX_DAYS = 14;
 
   private final Orders orders;
   private final Catalog catalog;
@@ -62,8 +61,10 @@ class DeliveryController {
       @AuthenticationPrincipal Jwt token,
       @RequestParam int idSubscription,
       @RequestParam(defaultValue = "3")
-          @Min(value = 1, message = "must be between 1 and " + MAX_DAYS)
-          @Max(value = MAX_DAYS, message = "must be between 1 and " + MAX_DAYS)
+          @Min(value = 1, message = "must be between 1 and " + DeliverySlots.MAX_LISTED_DAYS)
+          @Max(
+              value = DeliverySlots.MAX_LISTED_DAYS,
+              message = "must be between 1 and " + DeliverySlots.MAX_LISTED_DAYS)
           int days) {
     catalog.product(idSubscription);
     ListedByDelivery listed =

@@ -13,6 +13,9 @@ public final class DeliverySlots {
   public static final Duration LENGTH = Duration.ofHours(1);
   public static final Duration HORIZON = Duration.ofDays(30);
 
+  /** How many days of free slots one listing may ask for. */
+  public static final int MAX_LISTED_DAYS = 14;
+
   private DeliverySlots() {}
 
   public static boolean startsOnTheHour(Instant slot) {
