@@ -9,10 +9,12 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lets the round's orders come to rest: asks each workflow for its status, lets users and staff act
@@ -69,6 +71,7 @@ final class Settling {
       }
       int acted = wakeUps.act(statuses);
       unsettled.addAll(moving(statuses));
+      unsettled.addAll(cancelling(statuses, cancelsStored(orders)));
       unsettled.addAll(behind(statuses, shown));
       long pendingSignals = pendingSignals();
       if (pendingSignals > 0) {
@@ -127,6 +130,36 @@ final class Settling {
           }
         });
     return moving;
+  }
+
+  /**
+   * Orders whose accepted cancel has not finished: the workflow still shows the wait it was in
+   * while its compensations retry (a refund waits for PostgreSQL), but it is not at rest.
+   */
+  private static List<String> cancelling(
+      Map<Order, OrderStatus> statuses, Set<String> cancelsStored) {
+    List<String> cancelling = new ArrayList<>();
+    statuses.forEach(
+        (order, status) -> {
+          if (cancelsStored.contains(order.orderId()) && !Workflows.isFinal(status.state())) {
+            cancelling.add(order.orderId() + ": cancel accepted, compensating in " + status);
+          }
+        });
+    return cancelling;
+  }
+
+  /** Orders with a cancel the gateway accepted (stored before it is sent, kept until done). */
+  private Set<String> cancelsStored(List<Order> orders) throws Exception {
+    Set<String> stored = new HashSet<>();
+    String[] ids = orders.stream().map(Order::orderId).toArray(String[]::new);
+    for (Map<String, Object> row :
+        database.rows(
+            "select order_id from gateway.customer_order"
+                + " where order_id = any (?) and cancel_requested_at is not null",
+            (Object) ids)) {
+      stored.add((String) row.get("order_id"));
+    }
+    return stored;
   }
 
   /** Orders whose status the gateway or the event log has not caught up with yet. */
