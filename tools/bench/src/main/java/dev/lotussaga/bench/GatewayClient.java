@@ -46,6 +46,28 @@ final class GatewayClient {
         authorized("/order/place?idSubscription=" + product, token).POST(noBody()).build(), -1);
   }
 
+  /** An order a client may retry safely: the same key never places a second one. */
+  Answer placeOrder(String token, int product, String idempotencyKey)
+      throws IOException, InterruptedException {
+    return send(
+        authorized("/order/place?idSubscription=" + product, token)
+            .header("Idempotency-Key", idempotencyKey)
+            .POST(noBody())
+            .build(),
+        -1);
+  }
+
+  /** Staff's stock arrival: {@code units} more of the product, once for the key. */
+  void addStock(String staffToken, int product, int units, String idempotencyKey)
+      throws IOException, InterruptedException {
+    send(
+        authorized("/stock/add?idSubscription=" + product + "&count=" + units, staffToken)
+            .header("Idempotency-Key", idempotencyKey)
+            .PUT(noBody())
+            .build(),
+        200);
+  }
+
   /** A read that must answer 200; its body is read whole, as a client would. */
   void read(String path, String token) throws IOException, InterruptedException {
     HttpRequest.Builder request =

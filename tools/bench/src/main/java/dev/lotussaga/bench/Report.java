@@ -124,7 +124,8 @@ final class Report {
 
   /**
    * {@code ./lotus bench --scale}: each read's latencies at both sizes, then the p99 ratios with
-   * their verdicts, and how long seeding took.
+   * their verdicts, how long seeding took, and the stock line's wake-ups ({@code stockLine}, null
+   * when the run had none).
    */
   void scale(
       String small,
@@ -132,7 +133,8 @@ final class Report {
       String large,
       Map<String, Latencies> atLarge,
       ScaleTable table,
-      Map<String, Map<String, Object>> seeding) {
+      Map<String, Map<String, Object>> seeding,
+      WakeUpTable stockLine) {
     for (String size : List.of(small, large)) {
       line("");
       line("reads with " + size + " orders");
@@ -162,7 +164,14 @@ final class Report {
         (read, l) ->
             reads.put(read, Map.of(small, l.summary(), large, atLarge.get(read).summary())));
     scale.put("reads", reads);
-    scale.put("targets", table.json());
+    List<Map<String, Object>> targets = new ArrayList<>(table.json());
+    if (stockLine != null) {
+      line("");
+      stockLine.lines().forEach(this::line);
+      scale.put("stockLine", stockLine.json());
+      targets.add(stockLine.targetJson());
+    }
+    scale.put("targets", targets);
     raw.put("scale", scale);
   }
 

@@ -25,11 +25,13 @@ final class ScaleBenchmark {
               + bench.databaseUrl());
     }
     ScaleSettings settings = ScaleSettings.fromEnvironment();
+    WakeUpSettings wakeUp = WakeUpSettings.fromEnvironment();
     String small = ScaleSettings.sizeName(settings.smallOrders());
     String large = ScaleSettings.sizeName(settings.largeOrders());
     say(
         "%d measured buyers with %d orders each; %s orders, then %s (%d seeded buyers);"
-            + " %d requests per read after %d, %d metrics scrapes %.1f s apart",
+            + " %d requests per read after %d, %d metrics scrapes %.1f s apart;"
+            + " then %d orders waiting for product %d's stock (%d buyers, %d clients)",
         settings.buyers(),
         settings.ordersPerBuyer(),
         small,
@@ -38,7 +40,11 @@ final class ScaleBenchmark {
         settings.requests(),
         settings.warmUp(),
         settings.scrapes(),
-        1.1);
+        1.1,
+        wakeUp.waiters(),
+        WakeUpSettings.PRODUCT,
+        wakeUp.buyers(),
+        wakeUp.clients());
     GatewayClient gateway = new GatewayClient(bench.gateway());
     String run = Long.toString(System.currentTimeMillis(), 36);
     String password = "bench-password";
@@ -84,6 +90,12 @@ final class ScaleBenchmark {
           seed.orderCount(), largeSeconds, insertSeconds, largeSeconds - insertSeconds);
       atLarge = reads.measure(buyers(gateway, emails, password, orderIds), staff(gateway, bench));
     }
+    // After the reads, so that they measure the same tables as before this phase existed; the
+    // waiting orders join a million finished ones.
+    WakeUpTable stockLine = null;
+    if (wakeUp.waiters() > 0) {
+      stockLine = new StockLineWakeUp(bench, gateway, wakeUp, run).measure();
+    }
 
     ScaleTable table = new ScaleTable(small, large);
     atSmall.forEach(
@@ -92,8 +104,9 @@ final class ScaleBenchmark {
                 read, latencies.percentileMillis(99), atLarge.get(read).percentileMillis(99)));
     Map<String, Object> described = new LinkedHashMap<>();
     described.put("scale", settings);
+    described.put("stockLine", wakeUp.json());
     Report report = new Report(described);
-    report.scale(small, atSmall, large, atLarge, table, seeding);
+    report.scale(small, atSmall, large, atLarge, table, seeding, stockLine);
     report.print();
     report.write(bench.results());
   }
@@ -122,11 +135,11 @@ final class ScaleBenchmark {
     return seeded;
   }
 
-  private static double secondsSince(long nanos) {
+  static double secondsSince(long nanos) {
     return (System.nanoTime() - nanos) / 1e9;
   }
 
-  private static void say(String format, Object... arguments) {
+  static void say(String format, Object... arguments) {
     System.out.println("bench --scale: " + String.format(Locale.ROOT, format, arguments));
   }
 }

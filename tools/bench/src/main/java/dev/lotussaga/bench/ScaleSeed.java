@@ -12,9 +12,12 @@ import java.util.Locale;
  * Writes finished orders straight into the stack's database, as the gateway and the notification
  * service would have stored them: each order with its four state changes and three notifications,
  * one {@code insert … select … from generate_series} per table. Every seeded order is final
- * (delivered, or cancelled one in ten) and has no workflow, so no sweep re-drives it and the
- * gateway answers for it from its stored copy. Seeded users are named {@code scale-…@bench.local},
- * seeded orders {@code 5ca1e000-…}.
+ * (delivered, or cancelled one in ten) and marked started ({@code workflow_started}), as a finished
+ * order's workflow was: the gateway starts every order not marked so (about 20 a second), which
+ * would run thousands of needless workflows. No workflow of theirs exists, so no sweep re-drives
+ * them (they are final) and the gateway answers for them from its stored copy once Temporal says it
+ * does not know them. Seeded users are named {@code scale-…@bench.local}, seeded orders {@code
+ * 5ca1e000-…}.
  */
 final class ScaleSeed implements AutoCloseable {
 
@@ -135,7 +138,7 @@ final class ScaleSeed implements AutoCloseable {
             + " status_at, workflow_started, created_at)"
             + " select o.order_id, o.user_id, p.id, p.price, "
             + finalState
-            + ", o.created_at + interval '20 seconds', false, o.created_at"
+            + ", o.created_at + interval '20 seconds', true, o.created_at"
             + " from ("
             + orders
             + ") o join gateway.product p on p.id = 1 + (o.n % 3)::int");
