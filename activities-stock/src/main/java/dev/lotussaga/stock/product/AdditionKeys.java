@@ -73,6 +73,15 @@ class AdditionKeys {
             key));
   }
 
+  /** The units the key's arrival answered, once waiting orders took theirs. */
+  void answered(long staffId, String key, int available) {
+    jdbc.update(
+        "update stock_addition_key set available = ? where staff_id = ? and idempotency_key = ?",
+        available,
+        staffId,
+        key);
+  }
+
   /** Skips rows other transactions hold, so cleaning up never waits or deadlocks. */
   private void deleteSomeExpired(OffsetDateTime expiredBefore) {
     jdbc.update(

@@ -46,10 +46,15 @@ public class ProductStock {
   }
 
   public void takeOne() {
-    if (available < 1) {
-      throw new IllegalStateException("Product " + productId + " is out of stock");
+    take(1);
+  }
+
+  void take(int units) {
+    if (units > available) {
+      throw new IllegalStateException(
+          "Product " + productId + " has " + available + " units, not " + units);
     }
-    available--;
+    available -= units;
     updatedAt = Instant.now();
   }
 }

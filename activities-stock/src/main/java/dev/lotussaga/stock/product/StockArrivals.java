@@ -1,6 +1,5 @@
 package dev.lotussaga.stock.product;
 
-import dev.lotussaga.signals.WaitingLine;
 import dev.lotussaga.stock.product.AdditionKeys.FirstArrival;
 import dev.lotussaga.web.IdempotencyKey;
 import java.util.Optional;
@@ -8,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds units and wakes the product's first waiting order in the same transaction; an arrival with
+ * Adds units and hands them to the orders waiting for them in the same transaction; an arrival with
  * an Idempotency-Key stores the key in that transaction too.
  */
 @Component
@@ -17,17 +16,17 @@ public class StockArrivals {
   private final ProductStockRepository products;
   private final StockAdditionRepository additions;
   private final AdditionKeys keys;
-  private final WaitingLine stockWaitingLine;
+  private final WaitingOrdersServed waitingOrders;
 
   StockArrivals(
       ProductStockRepository products,
       StockAdditionRepository additions,
       AdditionKeys keys,
-      WaitingLine stockWaitingLine) {
+      WaitingOrdersServed waitingOrders) {
     this.products = products;
     this.additions = additions;
     this.keys = keys;
-    this.stockWaitingLine = stockWaitingLine;
+    this.waitingOrders = waitingOrders;
   }
 
   /** The units an arrival answered, and whether the answer repeats an earlier one. */
@@ -62,7 +61,10 @@ public class StockArrivals {
     }
     stock.add(units);
     additions.save(new StockAddition(productId, units));
-    stockWaitingLine.wakeFirst(Integer.toString(productId));
+    boolean servedSome = !waitingOrders.serve(stock).isEmpty();
+    if (servedSome && idempotencyKey != null) {
+      keys.answered(staffId, idempotencyKey, stock.available());
+    }
     return Optional.of(new Arrival(productId, stock.available(), false));
   }
 

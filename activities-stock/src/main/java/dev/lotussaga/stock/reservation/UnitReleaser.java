@@ -4,13 +4,14 @@ import dev.lotussaga.contracts.stock.ReleaseStock;
 import dev.lotussaga.signals.WaitingLine;
 import dev.lotussaga.stock.product.ProductStock;
 import dev.lotussaga.stock.product.ProductStockRepository;
+import dev.lotussaga.stock.product.WaitingOrdersServed;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Compensation of a reservation, under the product's row lock. The cancelled_order row makes it
- * happen once and bars the order from reserving later; a returned unit wakes the next waiting
+ * happen once and bars the order from reserving later; a returned unit goes to the next waiting
  * order.
  */
 @Component
@@ -19,16 +20,19 @@ class UnitReleaser {
   private final ProductStockRepository products;
   private final StockReservationRepository reservations;
   private final WaitingLine stockWaitingLine;
+  private final WaitingOrdersServed waitingOrders;
   private final JdbcTemplate jdbc;
 
   UnitReleaser(
       ProductStockRepository products,
       StockReservationRepository reservations,
       WaitingLine stockWaitingLine,
+      WaitingOrdersServed waitingOrders,
       JdbcTemplate jdbc) {
     this.products = products;
     this.reservations = reservations;
     this.stockWaitingLine = stockWaitingLine;
+    this.waitingOrders = waitingOrders;
     this.jdbc = jdbc;
   }
 
@@ -49,9 +53,7 @@ class UnitReleaser {
     if (heldAUnit) {
       stock.putBack();
     }
-    if (stock.available() > 0) {
-      stockWaitingLine.wakeFirst(product);
-    }
+    waitingOrders.serve(stock);
   }
 
   boolean isCancelled(String orderId) {

@@ -6,16 +6,16 @@ import dev.lotussaga.contracts.stock.ReserveStock;
 import dev.lotussaga.signals.WaitingLine;
 import dev.lotussaga.stock.product.ProductStock;
 import dev.lotussaga.stock.product.ProductStockRepository;
+import dev.lotussaga.stock.product.WaitingOrdersServed;
 import io.temporal.failure.ApplicationFailure;
 import jakarta.persistence.EntityManager;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reserves a unit under the product's row lock. The reservation's primary key makes a second call
- * for the same order a no-op; the waiting line hands arriving units to orders in the order they
- * waited.
+ * for the same order a no-op. Units go to the orders in the product's waiting line first: whoever
+ * finds units and a line serves the line before itself, so nobody passes an order that waited.
  */
 @Component
 class UnitReserver {
@@ -23,6 +23,7 @@ class UnitReserver {
   private final ProductStockRepository products;
   private final StockReservationRepository reservations;
   private final WaitingLine stockWaitingLine;
+  private final WaitingOrdersServed waitingOrders;
   private final UnitReleaser releaser;
   private final EntityManager entityManager;
 
@@ -30,11 +31,13 @@ class UnitReserver {
       ProductStockRepository products,
       StockReservationRepository reservations,
       WaitingLine stockWaitingLine,
+      WaitingOrdersServed waitingOrders,
       UnitReleaser releaser,
       EntityManager entityManager) {
     this.products = products;
     this.reservations = reservations;
     this.stockWaitingLine = stockWaitingLine;
+    this.waitingOrders = waitingOrders;
     this.releaser = releaser;
     this.entityManager = entityManager;
   }
@@ -56,26 +59,17 @@ class UnitReserver {
     if (reservations.existsById(order.orderId())) {
       return ReservationOutcome.RESERVED;
     }
-    String product = Integer.toString(order.productId());
-    boolean inStock = stock.available() > 0;
-    Optional<String> firstInLine = stockWaitingLine.first(product);
-    if (!inStock || !firstInLine.map(order.orderId()::equals).orElse(true)) {
-      stockWaitingLine.join(order.orderId(), product);
-      if (inStock) {
-        // Blocked only by the line: make sure its first order is awake.
-        stockWaitingLine.wakeFirst(product);
-      }
+    // Units beside a line only where a line was left from before units were handed to it.
+    if (waitingOrders.serve(stock).contains(order.orderId())) {
+      return ReservationOutcome.RESERVED;
+    }
+    if (stock.available() == 0) {
+      stockWaitingLine.join(order.orderId(), Integer.toString(order.productId()));
       return ReservationOutcome.OUT_OF_STOCK;
     }
     stock.takeOne();
     // persist, not save: the id is the order's, so save() would first look for the row
     entityManager.persist(new StockReservation(order.orderId(), order.productId()));
-    if (firstInLine.isPresent()) {
-      stockWaitingLine.leave(order.orderId(), product);
-      if (stock.available() > 0) {
-        stockWaitingLine.wakeFirst(product);
-      }
-    }
     return ReservationOutcome.RESERVED;
   }
 }

@@ -70,6 +70,32 @@ class IdempotentArrivalsTest {
   }
 
   @Test
+  void aRepeatedKeyAnswersWhatWasLeftAfterWaitingOrdersTookTheirUnits() throws Exception {
+    String waiting = UUID.randomUUID().toString();
+    jdbc.update(
+        "insert into waiting_line (order_id, resource_key) values (?, ?)",
+        waiting,
+        Integer.toString(product));
+
+    String first =
+        add(product, 3, staff, key)
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.available").value(2))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    assertThat(add(product, 3, staff, key).andReturn().getResponse().getContentAsString())
+        .isEqualTo(first);
+    assertThat(
+            jdbc.queryForList(
+                "select order_id from stock_reservation where product_id = ?",
+                String.class,
+                product))
+        .containsExactly(waiting);
+  }
+
+  @Test
   void theSameKeyForAnotherCountOrProductIsUnprocessable() throws Exception {
     add(product, 2, staff, key).andExpect(status().isOk());
 

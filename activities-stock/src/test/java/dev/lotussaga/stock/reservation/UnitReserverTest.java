@@ -99,20 +99,56 @@ class UnitReserverTest {
   }
 
   @Test
-  void reservingTheLastUnitWakesTheNextOnlyWhenUnitsAreLeft() {
+  void anArrivalHandsItsUnitsToTheFirstWaitingOrdersInLineOrder() {
+    List<ReserveStock> waiting = IntStream.range(0, 5).mapToObj(i -> order()).toList();
+    waiting.forEach(activities::reserveStock);
+
+    arrivals.add(product, 3);
+
+    assertThat(reserved()).containsExactlyInAnyOrderElementsOf(ids(waiting.subList(0, 3)));
+    assertThat(line()).containsExactlyElementsOf(ids(waiting.subList(3, 5)));
+    assertThat(available()).isZero();
+    assertThat(signalledAmong(waiting))
+        .as("the served ones woken, in line order")
+        .containsExactlyElementsOf(
+            ids(waiting.subList(0, 3)).stream().map(OrderWorkflowIds::workflowId).toList());
+    waiting.subList(0, 3).forEach(o -> assertThat(activities.reserveStock(o)).isEqualTo(RESERVED));
+    assertThat(activities.reserveStock(waiting.get(3))).isEqualTo(OUT_OF_STOCK);
+    assertThat(available()).isZero();
+  }
+
+  @Test
+  void anArrivalLargerThanTheLineServesItAllAndKeepsTheRest() {
     ReserveStock first = order();
     ReserveStock second = order();
-    ReserveStock third = order();
     activities.reserveStock(first);
     activities.reserveStock(second);
-    activities.reserveStock(third);
 
-    arrivals.add(product, 2);
-    activities.reserveStock(first);
+    assertThat(arrivals.add(product, 5))
+        .hasValueSatisfying(a -> assertThat(a.available()).isEqualTo(3));
 
-    assertThat(signalsTo(second)).isEqualTo(1);
-    activities.reserveStock(second);
-    assertThat(signalsTo(third)).as("no unit left for the third").isZero();
+    assertThat(reserved()).containsExactlyInAnyOrder(first.orderId(), second.orderId());
+    assertThat(line()).isEmpty();
+    assertThat(activities.reserveStock(order()))
+        .as("a newcomer takes a unit left")
+        .isEqualTo(RESERVED);
+    assertThat(available()).isEqualTo(2);
+  }
+
+  @Test
+  void aNewcomerServesALineLeftBesideUnitsBeforeItself() {
+    ReserveStock waited = order();
+    activities.reserveStock(waited);
+    // as a line could stand beside units before arrivals served it
+    jdbc.update("update product_stock set available = 1 where product_id = ?", product);
+
+    ReserveStock newcomer = order();
+    assertThat(activities.reserveStock(newcomer)).isEqualTo(OUT_OF_STOCK);
+
+    assertThat(reserved()).containsExactly(waited.orderId());
+    assertThat(signalsTo(waited)).isEqualTo(1);
+    assertThat(line()).containsExactly(newcomer.orderId());
+    assertThat(activities.reserveStock(waited)).isEqualTo(RESERVED);
   }
 
   @Test
@@ -153,7 +189,7 @@ class UnitReserverTest {
   }
 
   @Test
-  void releasingReturnsTheUnitOnceAndWakesTheNextInLine() {
+  void releasingReturnsTheUnitOnceAndHandsItToTheNextInLine() {
     arrivals.add(product, 1);
     ReserveStock holder = order();
     ReserveStock waiting = order();
@@ -163,7 +199,10 @@ class UnitReserverTest {
     activities.releaseStock(new ReleaseStock(holder.orderId(), product));
     activities.releaseStock(new ReleaseStock(holder.orderId(), product));
 
-    assertThat(available()).isEqualTo(1);
+    assertThat(reserved())
+        .as("the holder's row stays (its cancelled_order returns the unit); the unit went on")
+        .containsExactlyInAnyOrder(holder.orderId(), waiting.orderId());
+    assertThat(available()).isZero();
     assertThat(signalsTo(waiting)).isEqualTo(1);
     assertThat(activities.reserveStock(waiting)).isEqualTo(RESERVED);
     assertThatThrownBy(() -> activities.reserveStock(holder))
@@ -194,6 +233,25 @@ class UnitReserverTest {
 
   private List<String> line() {
     return transaction.execute(status -> stockWaitingLine.orders(Integer.toString(product)));
+  }
+
+  private List<String> reserved() {
+    return jdbc.queryForList(
+        "select order_id from stock_reservation where product_id = ?", String.class, product);
+  }
+
+  /** The workflows of these orders that were signalled, in the outbox's (delivery) order. */
+  private List<String> signalledAmong(List<ReserveStock> orders) {
+    return jdbc.queryForList(
+        "select workflow_id from signal_outbox where signal_name = ? and workflow_id = any (?)"
+            + " order by id",
+        String.class,
+        OrderWorkflow.SIGNAL_STOCK_ADDED,
+        ids(orders).stream().map(OrderWorkflowIds::workflowId).toArray(String[]::new));
+  }
+
+  private static List<String> ids(List<ReserveStock> orders) {
+    return orders.stream().map(ReserveStock::orderId).toList();
   }
 
   private int signalsTo(ReserveStock order) {

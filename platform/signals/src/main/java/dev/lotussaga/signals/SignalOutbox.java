@@ -1,5 +1,6 @@
 package dev.lotussaga.signals;
 
+import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -17,15 +18,31 @@ public class SignalOutbox {
 
   /** Must run inside the transaction whose committed change the signal announces. */
   public void enqueue(String workflowId, String signalName) {
-    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-      throw new IllegalStateException(
-          "A signal must be enqueued inside the transaction it announces");
-    }
+    requireTransaction();
     jdbc.update(
         "insert into signal_outbox (workflow_id, signal_name) values (?, ?)",
         workflowId,
         signalName);
     events.publishEvent(new SignalEnqueued(workflowId, signalName));
+  }
+
+  /** The same signal for each of the workflows, in that order; one batch, one event. */
+  public void enqueueAll(List<String> workflowIds, String signalName) {
+    if (workflowIds.isEmpty()) {
+      return;
+    }
+    requireTransaction();
+    jdbc.batchUpdate(
+        "insert into signal_outbox (workflow_id, signal_name) values (?, ?)",
+        workflowIds.stream().map(id -> new Object[] {id, signalName}).toList());
+    events.publishEvent(new SignalEnqueued(workflowIds.get(0), signalName));
+  }
+
+  private static void requireTransaction() {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException(
+          "A signal must be enqueued inside the transaction it announces");
+    }
   }
 
   /** Published inside the transaction; the relay reacts after commit. */

@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A first-come-first-served line of orders per resource (a buyer's balance, a product's stock),
  * kept in the owning service's schema. Only the first order in line may take the resource; whoever
  * changes the resource wakes the first order with a signal through the outbox, in the same
- * transaction.
+ * transaction, or, where it can hand the resource out itself (units of stock), serves the first
+ * orders and wakes each of them.
  *
  * <p>An order keeps its place while its workflow is gone (lost with a Temporal server, or
  * terminated): the gateway re-drives it, and its new run, first in line again, takes the resource.
@@ -68,6 +69,25 @@ public class WaitingLine {
   public void wakeFirst(String resource) {
     first(resource)
         .ifPresent(orderId -> outbox.enqueue(OrderWorkflowIds.workflowId(orderId), wakeUpSignal));
+  }
+
+  /**
+   * Takes the first {@code count} orders out of the line, in line order, and signals each of them
+   * once the caller's transaction commits: for a resource that can be handed out in that
+   * transaction (units of a product), so that the served orders find it theirs when they wake.
+   */
+  public List<String> serveFirst(String resource, int count) {
+    lock(resource);
+    List<String> served =
+        jdbc.queryForList(
+            "with served as (delete from waiting_line where id in (select id from waiting_line"
+                + " where resource_key = ? order by id limit ?) returning id, order_id)"
+                + " select order_id from served order by id",
+            String.class,
+            resource,
+            count);
+    outbox.enqueueAll(served.stream().map(OrderWorkflowIds::workflowId).toList(), wakeUpSignal);
+    return served;
   }
 
   public List<String> orders(String resource) {
