@@ -55,8 +55,9 @@ final class WakeUpTable {
       return holdersOutsidePrefix == 0 && holdersInPrefix == prefix;
     }
 
+    /** Orders that went on past the stock step per second: a unit reserved is not yet a wake-up. */
     double wakeUpsPerSecond() {
-      return woken / toLastReservation;
+      return woken / toLastPastStock;
     }
 
     Map<String, Object> json() {
@@ -100,9 +101,12 @@ final class WakeUpTable {
     return placement.errors() + errors.size();
   }
 
-  /** Seconds from each arrival's PUT to its last reservation, all arrivals together. */
+  /**
+   * Seconds from each arrival's PUT until the last of its orders went on past the stock step, all
+   * arrivals together.
+   */
   double wakeUpSeconds() {
-    return steps.stream().mapToDouble(Step::toLastReservation).sum();
+    return steps.stream().mapToDouble(Step::toLastPastStock).sum();
   }
 
   int woken() {

@@ -19,7 +19,7 @@ class WakeUpTableTest {
     table.add(new WakeUpTable.Step("second half", 2, 4, 2, 4, 0, 1.0, 1.5, 1, 0));
 
     assertThat(table.verdict()).isEqualTo("MET");
-    assertThat(table.wakeUpSeconds()).isEqualTo(2.0);
+    assertThat(table.wakeUpSeconds()).isEqualTo(3.0);
     assertThat(table.targetJson()).containsEntry("verdict", "MET").containsEntry("woken", 4);
   }
 
