@@ -14,7 +14,7 @@ STACK_PROCESSES=(kafka local-stack "${SERVICES[@]}")
 
 command_of() { # name; sets COMMAND
   local stack
-  stack=(java -XX:+UseSerialGC -Xmx512m -jar "$(jar_of local-stack)")
+  stack=(java -XX:+UseSerialGC "-Xmx${LOTUS_LOCAL_STACK_HEAP:-512m}" -jar "$(jar_of local-stack)")
   case "$1" in
     local-stack) COMMAND=(env "LOTUS_LOCAL_STACK_PARTS=$LOCAL_STACK_PARTS" "${stack[@]}") ;;
     kafka) COMMAND=(env LOTUS_LOCAL_STACK_PARTS=kafka "${stack[@]}") ;;
