@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class OrderStateLog {
 
-  static final int COUNT_SHARDS = 8;
+  private static final int COUNT_SHARDS = 8;
 
   private final JdbcTemplate jdbc;
 
@@ -80,7 +80,7 @@ class OrderStateLog {
     }
   }
 
-  static boolean isFinal(OrderState state) {
+  private static boolean isFinal(OrderState state) {
     return state == OrderState.NotifyingSourceSystem || state == OrderState.Cancelled;
   }
 

@@ -18,12 +18,7 @@ public class SignalOutbox {
 
   /** Must run inside the transaction whose committed change the signal announces. */
   public void enqueue(String workflowId, String signalName) {
-    requireTransaction();
-    jdbc.update(
-        "insert into signal_outbox (workflow_id, signal_name) values (?, ?)",
-        workflowId,
-        signalName);
-    events.publishEvent(new SignalEnqueued(workflowId, signalName));
+    enqueueAll(List.of(workflowId), signalName);
   }
 
   /** The same signal for each of the workflows, in that order; one batch, one event. */
@@ -31,18 +26,14 @@ public class SignalOutbox {
     if (workflowIds.isEmpty()) {
       return;
     }
-    requireTransaction();
-    jdbc.batchUpdate(
-        "insert into signal_outbox (workflow_id, signal_name) values (?, ?)",
-        workflowIds.stream().map(id -> new Object[] {id, signalName}).toList());
-    events.publishEvent(new SignalEnqueued(workflowIds.get(0), signalName));
-  }
-
-  private static void requireTransaction() {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException(
           "A signal must be enqueued inside the transaction it announces");
     }
+    jdbc.batchUpdate(
+        "insert into signal_outbox (workflow_id, signal_name) values (?, ?)",
+        workflowIds.stream().map(id -> new Object[] {id, signalName}).toList());
+    events.publishEvent(new SignalEnqueued(workflowIds.get(0), signalName));
   }
 
   /** Published inside the transaction; the relay reacts after commit. */
