@@ -53,7 +53,8 @@ final class Settling {
     int calmPolls = 0;
     List<String> unsettled = List.of();
     while (System.nanoTime() < deadline) {
-      Map<String, OrderStatus> shown = gatewayShows(orders);
+      GatewayCopy copy = gatewayCopy(orders);
+      Map<String, OrderStatus> shown = copy.statuses();
       Map<Order, OrderStatus> statuses = new LinkedHashMap<>();
       unsettled = new ArrayList<>();
       for (Order order : orders) {
@@ -71,7 +72,7 @@ final class Settling {
       }
       int acted = wakeUps.act(statuses);
       unsettled.addAll(moving(statuses));
-      unsettled.addAll(cancelling(statuses, cancelsStored(orders)));
+      unsettled.addAll(cancelling(statuses, copy.cancelsStored()));
       unsettled.addAll(behind(statuses, shown));
       long pendingSignals = pendingSignals();
       if (pendingSignals > 0) {
@@ -148,20 +149,6 @@ final class Settling {
     return cancelling;
   }
 
-  /** Orders with a cancel the gateway accepted (stored before it is sent, kept until done). */
-  private Set<String> cancelsStored(List<Order> orders) throws Exception {
-    Set<String> stored = new HashSet<>();
-    String[] ids = orders.stream().map(Order::orderId).toArray(String[]::new);
-    for (Map<String, Object> row :
-        database.rows(
-            "select order_id from gateway.customer_order"
-                + " where order_id = any (?) and cancel_requested_at is not null",
-            (Object) ids)) {
-      stored.add((String) row.get("order_id"));
-    }
-    return stored;
-  }
-
   /** Orders whose status the gateway or the event log has not caught up with yet. */
   private List<String> behind(Map<Order, OrderStatus> statuses, Map<String, OrderStatus> shown) {
     List<String> behind = new ArrayList<>();
@@ -185,23 +172,33 @@ final class Settling {
     return behind;
   }
 
-  /** The gateway's stored status of each order (customer_order, kept from Kafka). */
-  private Map<String, OrderStatus> gatewayShows(List<Order> orders) throws Exception {
+  /**
+   * The gateway's stored status of each order (customer_order, kept from Kafka), and the orders
+   * with a cancel it accepted (stored before it is sent, kept until done).
+   */
+  private record GatewayCopy(Map<String, OrderStatus> statuses, Set<String> cancelsStored) {}
+
+  private GatewayCopy gatewayCopy(List<Order> orders) throws Exception {
     Map<String, OrderStatus> shown = new HashMap<>();
+    Set<String> cancelsStored = new HashSet<>();
     String[] ids = orders.stream().map(Order::orderId).toArray(String[]::new);
     for (Map<String, Object> row :
         database.rows(
-            "select order_id, status, waiting_for from gateway.customer_order"
-                + " where order_id = any (?)",
+            "select order_id, status, waiting_for, cancel_requested_at is not null cancel_stored"
+                + " from gateway.customer_order where order_id = any (?)",
             (Object) ids)) {
+      String orderId = (String) row.get("order_id");
       String waitingFor = (String) row.get("waiting_for");
       shown.put(
-          (String) row.get("order_id"),
+          orderId,
           new OrderStatus(
               OrderState.valueOf((String) row.get("status")),
               waitingFor == null ? null : WaitingFor.valueOf(waitingFor)));
+      if (Boolean.TRUE.equals(row.get("cancel_stored"))) {
+        cancelsStored.add(orderId);
+      }
     }
-    return shown;
+    return new GatewayCopy(shown, cancelsStored);
   }
 
   /** Parked signals (dead) wait for staff, not for time; a check reports them (TemporalOutage). */
