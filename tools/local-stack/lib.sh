@@ -42,8 +42,11 @@ configure() {
   fi
   export LOTUS_DB_URL="${LOTUS_DB_URL:-jdbc:postgresql://127.0.0.1:5432/lotus}"
   export LOTUS_DB_USER="${LOTUS_DB_USER:-postgres}"
-  # LOTUS_JAVA_OPTS is a list of JVM options, split on spaces as a user writes it.
-  read -r -a JAVA_OPTS <<<"${LOTUS_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -Xmx512m -XX:TieredStopAtLevel=1}"
+  # LOTUS_JAVA_OPTS is a list of JVM options, split on spaces as a user writes it. C1 only: on two
+  # cores, six JVMs compiling with C2 spend more than they gain within a run (docs/benchmark.md).
+  # No hsperfdata: its sampler costs each idle service about 3 ms of CPU a second (jps and jstat
+  # do not see the processes; jcmd with a pid does).
+  read -r -a JAVA_OPTS <<<"${LOTUS_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -Xmx512m -XX:TieredStopAtLevel=1 -XX:-UsePerfData}"
   # One folder per stack (they differ by port), so that a script started later, such as the fault
   # suite's stack.sh kill-restart, finds the processes that another one started.
   STACK_DIR="$STATE/stacks/$LOTUS_GATEWAY_PORT"
