@@ -13,13 +13,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 STACK_PROCESSES=(kafka local-stack "${SERVICES[@]}")
 
 command_of() { # name; sets COMMAND
-  local stack
-  stack=(java -XX:+UseSerialGC -XX:-UsePerfData "-Xmx${LOTUS_LOCAL_STACK_HEAP:-512m}" -jar "$(jar_of local-stack)")
+  local jvm jar
+  jvm=(java -XX:+UseSerialGC -XX:-UsePerfData "-Xmx${LOTUS_LOCAL_STACK_HEAP:-512m}")
+  jar=(-jar "$(jar_of local-stack)")
   case "$1" in
-    local-stack) COMMAND=(env "LOTUS_LOCAL_STACK_PARTS=$LOCAL_STACK_PARTS" "${stack[@]}") ;;
+    local-stack) COMMAND=(env "LOTUS_LOCAL_STACK_PARTS=$LOCAL_STACK_PARTS" "${jvm[@]}" "${jar[@]}") ;;
     # The broker alone spends less with C1 only (its C2 compilations took a third of its CPU
     # under the bench); Temporal's test server was cheaper with C2 (docs/benchmark.md).
-    kafka) COMMAND=(env LOTUS_LOCAL_STACK_PARTS=kafka "${stack[0]}" -XX:TieredStopAtLevel=1 "${stack[@]:1}") ;;
+    kafka) COMMAND=(env LOTUS_LOCAL_STACK_PARTS=kafka "${jvm[@]}" -XX:TieredStopAtLevel=1 "${jar[@]}") ;;
     *) COMMAND=(java "${JAVA_OPTS[@]}" -jar "$(jar_of "$1")") ;;
   esac
 }
