@@ -5,7 +5,6 @@ import dev.lotussaga.contracts.order.OrderStatus;
 import dev.lotussaga.contracts.order.WaitingFor;
 import dev.lotussaga.faults.OrderEvents.Event;
 import dev.lotussaga.faults.OrderTraffic.Order;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -73,6 +72,7 @@ final class Settling {
       int acted = wakeUps.act(statuses);
       unsettled.addAll(moving(statuses));
       unsettled.addAll(cancelling(statuses, copy.cancelsStored()));
+      unsettled.addAll(stuck(copy.stuck()));
       unsettled.addAll(behind(statuses, shown));
       long pendingSignals = pendingSignals();
       if (pendingSignals > 0) {
@@ -97,14 +97,16 @@ final class Settling {
    * A completed order's status cannot change, so its workflow is asked once it completed. So is an
    * order whose workflow was lost after it finished: the gateway shows it final and never re-drives
    * it, and its status is what the gateway shows (the checks hold that against Kafka and the
-   * books).
+   * books). A running workflow with an activity running or waiting for its next attempt is not at
+   * rest, whatever its status says: a step retried after a fault (PostgreSQL down) leaves the
+   * status it had (waiting for funds, say) until it succeeds.
    */
   private OrderStatus currentStatus(String orderId, OrderStatus shown) throws NotYet {
     OrderStatus known = finalStatuses.get(orderId);
     if (known != null) {
       return known;
     }
-    Optional<WorkflowExecutionStatus> execution = workflows.execution(orderId);
+    Optional<Workflows.Execution> execution = workflows.describe(orderId);
     if (execution.isEmpty()) {
       if (shown != null && Workflows.isFinal(shown.state())) {
         finalStatuses.put(orderId, shown);
@@ -113,13 +115,30 @@ final class Settling {
       throw new NotYet("workflow gone, not re-driven yet; the gateway shows " + shown);
     }
     OrderStatus status = workflows.status(orderId);
-    boolean isFinal = Workflows.isFinal(status.state());
-    if (execution.get() == Workflows.COMPLETED && isFinal) {
+    Optional<String> restless = whyNotAtRest(execution.get(), status);
+    if (restless.isPresent()) {
+      throw new NotYet(restless.get());
+    }
+    if (execution.get().status() == Workflows.COMPLETED && Workflows.isFinal(status.state())) {
       finalStatuses.put(orderId, status);
-    } else if (execution.get() != Workflows.RUNNING && !isFinal) {
-      throw new NotYet("workflow " + execution.get() + " in " + status + ", not re-driven yet");
     }
     return status;
+  }
+
+  /** Why an order whose workflow Temporal has is not at rest with that status; empty if it is. */
+  static Optional<String> whyNotAtRest(Workflows.Execution run, OrderStatus status) {
+    if (run.status() != Workflows.RUNNING && !Workflows.isFinal(status.state())) {
+      return Optional.of("workflow " + run.status() + " in " + status + ", not re-driven yet");
+    }
+    if (run.pendingActivities() > 0) {
+      return Optional.of(
+          "workflow in "
+              + status
+              + " with "
+              + run.pendingActivities()
+              + " activities running or due to retry");
+    }
+    return Optional.empty();
   }
 
   private static List<String> moving(Map<Order, OrderStatus> statuses) {
@@ -149,6 +168,16 @@ final class Settling {
     return cancelling;
   }
 
+  /**
+   * Orders shown stuck on a step: the step is tried again after a pause, so nothing may stay stuck
+   * once the faults are over.
+   */
+  private static List<String> stuck(Map<String, String> stuck) {
+    List<String> still = new ArrayList<>();
+    stuck.forEach((orderId, step) -> still.add(orderId + ": shown stuck on " + step));
+    return still;
+  }
+
   /** Orders whose status the gateway or the event log has not caught up with yet. */
   private List<String> behind(Map<Order, OrderStatus> statuses, Map<String, OrderStatus> shown) {
     List<String> behind = new ArrayList<>();
@@ -173,19 +202,22 @@ final class Settling {
   }
 
   /**
-   * The gateway's stored status of each order (customer_order, kept from Kafka), and the orders
-   * with a cancel it accepted (stored before it is sent, kept until done).
+   * The gateway's stored status of each order (customer_order, kept from Kafka), the orders with a
+   * cancel it accepted (stored before it is sent, kept until done), and the step each order shown
+   * stuck is stuck on.
    */
-  private record GatewayCopy(Map<String, OrderStatus> statuses, Set<String> cancelsStored) {}
+  private record GatewayCopy(
+      Map<String, OrderStatus> statuses, Set<String> cancelsStored, Map<String, String> stuck) {}
 
   private GatewayCopy gatewayCopy(List<Order> orders) throws Exception {
     Map<String, OrderStatus> shown = new HashMap<>();
     Set<String> cancelsStored = new HashSet<>();
+    Map<String, String> stuck = new HashMap<>();
     String[] ids = orders.stream().map(Order::orderId).toArray(String[]::new);
     for (Map<String, Object> row :
         database.rows(
-            "select order_id, status, waiting_for, cancel_requested_at is not null cancel_stored"
-                + " from gateway.customer_order where order_id = any (?)",
+            "select order_id, status, waiting_for, cancel_requested_at is not null cancel_stored,"
+                + " stuck_step from gateway.customer_order where order_id = any (?)",
             (Object) ids)) {
       String orderId = (String) row.get("order_id");
       String waitingFor = (String) row.get("waiting_for");
@@ -197,8 +229,11 @@ final class Settling {
       if (Boolean.TRUE.equals(row.get("cancel_stored"))) {
         cancelsStored.add(orderId);
       }
+      if (row.get("stuck_step") != null) {
+        stuck.put(orderId, (String) row.get("stuck_step"));
+      }
     }
-    return new GatewayCopy(shown, cancelsStored);
+    return new GatewayCopy(shown, cancelsStored, stuck);
   }
 
   /** Parked signals (dead) wait for staff, not for time; a check reports them (TemporalOutage). */

@@ -10,6 +10,7 @@ import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowException;
+import io.temporal.client.WorkflowExecutionDescription;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -68,14 +69,27 @@ final class Workflows implements AutoCloseable {
     return order(orderId).status();
   }
 
+  /**
+   * How the latest run stands, and how many of its activities are running or waiting for their next
+   * attempt: a step retried after a fault leaves the order's status as it was (still waiting for
+   * funds, say) until it succeeds.
+   */
+  record Execution(WorkflowExecutionStatus status, int pendingActivities) {}
+
   /** How the latest run stands; empty when Temporal knows no workflow for the order. */
   Optional<WorkflowExecutionStatus> execution(String orderId) {
+    return describe(orderId).map(Execution::status);
+  }
+
+  /** Empty when Temporal knows no workflow for the order. */
+  Optional<Execution> describe(String orderId) {
     try {
+      WorkflowExecutionDescription description =
+          client.newUntypedWorkflowStub(OrderWorkflowIds.workflowId(orderId)).describe();
       return Optional.of(
-          client
-              .newUntypedWorkflowStub(OrderWorkflowIds.workflowId(orderId))
-              .describe()
-              .getStatus());
+          new Execution(
+              description.getStatus(),
+              description.getRawDescription().getPendingActivitiesCount()));
     } catch (WorkflowNotFoundException gone) {
       return Optional.empty();
     }
