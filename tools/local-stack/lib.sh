@@ -45,8 +45,9 @@ configure() {
   # LOTUS_JAVA_OPTS is a list of JVM options, split on spaces as a user writes it. C1 only: on two
   # cores, six JVMs compiling with C2 spend more than they gain within a run (docs/benchmark.md).
   # No hsperfdata: its sampler costs each idle service about 3 ms of CPU a second (jps and jstat
-  # do not see the processes; jcmd with a pid does).
-  read -r -a JAVA_OPTS <<<"${LOTUS_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -Xmx512m -XX:TieredStopAtLevel=1 -XX:-UsePerfData}"
+  # do not see the processes; jcmd with a pid does). Out of memory, a JVM exits instead of
+  # hanging half-dead, as in the deployment's image: ./lotus up then starts it again.
+  read -r -a JAVA_OPTS <<<"${LOTUS_JAVA_OPTS:--XX:+UseSerialGC -Xss512k -Xmx512m -XX:TieredStopAtLevel=1 -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError}"
   # One folder per stack (they differ by port), so that a script started later, such as the fault
   # suite's stack.sh kill-restart, finds the processes that another one started.
   STACK_DIR="$STATE/stacks/$LOTUS_GATEWAY_PORT"

@@ -14,7 +14,8 @@ STACK_PROCESSES=(kafka local-stack "${SERVICES[@]}")
 
 command_of() { # name; sets COMMAND
   local jvm jar
-  jvm=(java -XX:+UseSerialGC -XX:-UsePerfData "-Xmx${LOTUS_LOCAL_STACK_HEAP:-512m}")
+  jvm=(java -XX:+UseSerialGC -XX:-UsePerfData -XX:+ExitOnOutOfMemoryError
+    "-Xmx${LOTUS_LOCAL_STACK_HEAP:-512m}")
   jar=(-jar "$(jar_of local-stack)")
   case "$1" in
     local-stack) COMMAND=(env "LOTUS_LOCAL_STACK_PARTS=$LOCAL_STACK_PARTS" "${jvm[@]}" "${jar[@]}") ;;
@@ -240,6 +241,40 @@ keep_payload_keys() { # file
 
 PAYLOAD_KEYS_FILE="$STATE/keys/payload-keys.json"
 
+# ./lotus up keeps its processes running, as Kubernetes does the deployment's: one that ends
+# (killed, crashed, or out of memory, on which every JVM of the stack exits) is started again with
+# its command. One that ends again within RESTART_WINDOW seconds of being started again stops the
+# stack, with its log.
+RESTART_WINDOW=60
+declare -A STARTED_AGAIN_AT=()
+
+keep_running() {
+  local name pid
+  for name in $(running_processes); do
+    pid=$(pid_of "$name")
+    alive "$pid" && continue
+    echo "----- last lines of $STATE/logs/$name.log" >&2
+    tail -n 20 "$STATE/logs/$name.log" >&2 || true
+    if [[ -n "${STARTED_AGAIN_AT[$name]:-}" ]] \
+      && ((SECONDS - STARTED_AGAIN_AT[$name] < RESTART_WINDOW)); then
+      die "$name (process $pid) ended again within ${RESTART_WINDOW}s of being started again; stopping the stack (log above)"
+    fi
+    launch "$name"
+    STARTED_AGAIN_AT[$name]=$SECONDS
+    say "$name (process $pid) ended (log above); started again as process $(pid_of "$name")"
+    [[ "$name" != local-stack ]] || say_what_the_embedded_stack_lost
+  done
+}
+
+say_what_the_embedded_stack_lost() {
+  ! $EMBEDDED_TEMPORAL || say "the embedded Temporal starts empty: the" \
+    "gateway re-drives every order in progress within ${LOTUS_REDRIVE_INTERVAL:-15s}" \
+    "(docs/saga.md, What survives a restart)"
+  ! $EMBEDDED_KAFKA || [[ "$LOCAL_STACK_PARTS" != *kafka* ]] \
+    || say "the embedded Kafka starts empty: the events it" \
+    "held are gone (GET /order/{id} asks the workflow; re-driven orders publish theirs again)"
+}
+
 stack_up() {
   configure
   require_java
@@ -250,7 +285,7 @@ stack_up() {
   start_stack
   print_urls
   while true; do
-    check_alive
+    keep_running
     sleep 1
   done
 }
