@@ -27,6 +27,10 @@ bench_command() {
     # a folder), so that its CPU is measured apart from Temporal's; emptied for each run.
     export LOTUS_KAFKA_DATA_DIR="$STATE/bench-kafka"
     rm -rf "$LOTUS_KAFKA_DATA_DIR"
+    # Temporal's test server keeps every workflow's history, and a run starts tens of thousands of
+    # them: room for all, so that no side is measured against a collector short of memory, and a
+    # longer warm-up (LOTUS_BENCH_WARMUP) does not run it out of memory.
+    export LOTUS_LOCAL_STACK_HEAP="${LOTUS_LOCAL_STACK_HEAP:-2g}"
     # The bench registers its buyers from 127.0.0.1 (default: 30 per 15 minutes per address).
     export LOTUS_REGISTRATION_MAX_PER_ADDRESS="${LOTUS_REGISTRATION_MAX_PER_ADDRESS:-100000}"
     fresh_database lotus_bench
