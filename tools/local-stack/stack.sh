@@ -99,13 +99,17 @@ stop_all() {
   rm -rf "$STACK_DIR"
 }
 
+print_log_tail() { # name, lines
+  echo "----- last lines of $STATE/logs/$1.log" >&2
+  tail -n "$2" "$STATE/logs/$1.log" >&2 || true
+}
+
 check_alive() {
   local name pid
   for name in $(running_processes); do
     pid=$(pid_of "$name")
     if ! alive "$pid"; then
-      echo "----- last lines of $STATE/logs/$name.log" >&2
-      tail -n 40 "$STATE/logs/$name.log" >&2 || true
+      print_log_tail "$name" 40
       die "$name stopped during start-up (log above)"
     fi
   done
@@ -253,8 +257,7 @@ keep_running() {
   for name in $(running_processes); do
     pid=$(pid_of "$name")
     alive "$pid" && continue
-    echo "----- last lines of $STATE/logs/$name.log" >&2
-    tail -n 20 "$STATE/logs/$name.log" >&2 || true
+    print_log_tail "$name" 20
     if [[ -n "${STARTED_AGAIN_AT[$name]:-}" ]] \
       && ((SECONDS - STARTED_AGAIN_AT[$name] < RESTART_WINDOW)); then
       die "$name (process $pid) ended again within ${RESTART_WINDOW}s of being started again; stopping the stack (log above)"

@@ -101,11 +101,7 @@ class KeepRunningTest {
         %s
         """
             .formatted(state, stackDir, body);
-    Process bash =
-        new ProcessBuilder("bash", "-c", script)
-            .directory(Path.of("").toAbsolutePath().toFile())
-            .redirectErrorStream(true)
-            .start();
+    Process bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true).start();
     String output = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
     return new Result(bash.exitValue(), output);
