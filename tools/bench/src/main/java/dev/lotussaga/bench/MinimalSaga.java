@@ -39,6 +39,7 @@ final class MinimalSaga implements OrderFlow, AutoCloseable {
   private final BaselineWorker temporal;
   private final DeliveryWatch deliveries;
   private final int buyers;
+  private final TemporalWork.LastFinished lastFinished = new TemporalWork.LastFinished(50);
 
   MinimalSaga(BenchSettings settings) throws Exception {
     this.buyers = settings.users();
@@ -102,7 +103,7 @@ final class MinimalSaga implements OrderFlow, AutoCloseable {
                 MinimalOrderWorkflow.class,
                 WorkflowOptions.newBuilder()
                     .setTaskQueue(MinimalOrderWorkflow.TASK_QUEUE)
-                    .setWorkflowId("minimal-" + order.orderId())
+                    .setWorkflowId(workflowId(order.orderId()))
                     .build());
     WorkflowClient.start(workflow::place, order);
     return Optional.of(order.orderId());
@@ -110,7 +111,25 @@ final class MinimalSaga implements OrderFlow, AutoCloseable {
 
   @Override
   public CompletableFuture<Long> finished(String orderId) {
-    return deliveries.deliveredAt(orderId);
+    return deliveries
+        .deliveredAt(orderId)
+        .thenApply(
+            at -> {
+              lastFinished.add(workflowId(orderId));
+              return at;
+            });
+  }
+
+  TemporalWork.LastFinished lastFinished() {
+    return lastFinished;
+  }
+
+  WorkflowClient client() {
+    return temporal.client();
+  }
+
+  private static String workflowId(String orderId) {
+    return "minimal-" + orderId;
   }
 
   @Override

@@ -22,6 +22,8 @@ final class Report {
 
   private final Map<String, Object> raw = new LinkedHashMap<>();
   private final Map<String, Latencies> series = new LinkedHashMap<>();
+  private List<Tally> closedLoopSides = List.of();
+  private Map<String, Double> idleCpuMillisPerSecond = Map.of();
   private final StringBuilder text = new StringBuilder();
 
   Report(Map<String, Object> settings) {
@@ -56,7 +58,8 @@ final class Report {
     closed.put("minimal", minimal.json());
     closed.put("noOp", noOp.json());
     raw.put("closedLoop", closed);
-    cpuTable(List.of(saga, minimal, noOp));
+    closedLoopSides = List.of(saga, minimal, noOp);
+    cpuTable(closedLoopSides);
   }
 
   void fixedRate(String heading, double perSecond, Tally saga, Tally minimal) {
@@ -89,6 +92,7 @@ final class Report {
 
   void idle(Map<String, Double> cpuMillisPerSecond) {
     raw.put("idleCpuMillisPerSecond", cpuMillisPerSecond);
+    idleCpuMillisPerSecond = cpuMillisPerSecond;
     StringBuilder idle = new StringBuilder("idle CPU before the load (ms per second):");
     cpuMillisPerSecond.forEach(
         (name, ms) -> idle.append(String.format(Locale.ROOT, " %s %.1f,", name, ms)));
@@ -120,6 +124,82 @@ final class Report {
       json.add(target.json());
     }
     raw.put("targets", json);
+  }
+
+  /**
+   * Why the CPU differs: the work each side hands to Temporal, PostgreSQL and Kafka per order, and
+   * the CPU ratio our saga would reach if its services cost no more than the minimal saga's JVM.
+   * When even that misses the target, the target needs less work in the infrastructure, not only
+   * cheaper services.
+   */
+  void work(
+      Tally saga,
+      Tally minimal,
+      Map<String, Double> sagaHistories,
+      Map<String, Double> minimalHistories) {
+    line("");
+    line(
+        String.format(
+            Locale.ROOT,
+            "%-48s %10s %10s %7s",
+            "work per completed order",
+            "saga",
+            "minimal",
+            "ratio"));
+    Map<String, Double> sagaWork = new LinkedHashMap<>(sagaHistories);
+    sagaWork.putAll(saga.workPerOrder());
+    Map<String, Double> minimalWork = new LinkedHashMap<>(minimalHistories);
+    minimalWork.putAll(minimal.workPerOrder());
+    for (String name : sagaWork.keySet()) {
+      workLine(name, sagaWork.get(name), minimalWork.getOrDefault(name, Double.NaN));
+    }
+    CpuSplit split = CpuSplit.of(saga.cpuMillisPerOrder(), minimal.cpuMillisPerOrder());
+    double bestReachable = split.ratioWereTheServicesAsCheapAsTheMinimalSagas();
+    line("");
+    line(
+        String.format(
+            Locale.ROOT,
+            "%-48s %10s %10s %7s",
+            "CPU per completed order (ms), split",
+            "saga",
+            "minimal",
+            "ratio"));
+    workLine(
+        "Temporal, Kafka and PostgreSQL",
+        split.sagaInfrastructure(),
+        split.minimalInfrastructure());
+    double idle = CpuSplit.infrastructureOf(idleCpuMillisPerSecond);
+    workLine(
+        "  of which at rest (" + Math.round(idle) + " ms/s over orders/s)",
+        idle / saga.perSecond(),
+        idle / minimal.perSecond());
+    workLine(
+        "the services' JVMs / the minimal saga's JVM",
+        split.sagaServices(),
+        split.minimalServices());
+    line(
+        String.format(
+            Locale.ROOT,
+            "  our saga, were its services as cheap as the minimal saga's JVM: %.2f (<= %.2f): %s",
+            bestReachable,
+            CpuSplit.CPU_TARGET,
+            split.reachableByTheServicesAlone()
+                ? "within reach of the services' own CPU"
+                : "out of reach without less work in Temporal, Kafka and PostgreSQL"));
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("saga", sagaWork);
+    json.put("minimal", minimalWork);
+    json.put("cpuSplit", split.json());
+    json.put(
+        "infrastructureAtRestMillisPerOrder",
+        Map.of("saga", idle / saga.perSecond(), "minimal", idle / minimal.perSecond()));
+    raw.put("workPerOrder", json);
+  }
+
+  private void workLine(String name, double saga, double minimal) {
+    line(
+        String.format(
+            Locale.ROOT, "  %-46s %10.1f %10.1f %7.2f", name, saga, minimal, saga / minimal));
   }
 
   /**
@@ -187,6 +267,11 @@ final class Report {
     Path svg = folder.resolve("bench-" + stamp + ".svg");
     Files.writeString(svg, LatencyChart.of(series));
     System.out.println("raw results: " + json + "\nchart:       " + svg);
+    if (!closedLoopSides.isEmpty()) {
+      Path cpu = folder.resolve("bench-" + stamp + "-cpu.svg");
+      Files.writeString(cpu, CpuChart.of(closedLoopSides));
+      System.out.println("CPU chart:   " + cpu);
+    }
   }
 
   /** CPU milliseconds per completed order, one column per side, one row per process. */
@@ -217,7 +302,7 @@ final class Report {
   }
 
   /** Says what the local stack's process runs: Temporal alone, or Temporal and the broker. */
-  private static String label(String process, Set<String> processes) {
+  static String label(String process, Set<String> processes) {
     if (!process.equals(StackProcesses.TEMPORAL)) {
       return process;
     }

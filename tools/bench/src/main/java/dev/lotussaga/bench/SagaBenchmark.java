@@ -55,7 +55,8 @@ public final class SagaBenchmark {
 
     try (DeliveryWatch sagaDeliveries =
             new DeliveryWatch(settings, DeliveryWatch.SAGA_DELIVERIES, "saga-delivery-watch");
-        MinimalSaga minimal = new MinimalSaga(settings)) {
+        MinimalSaga minimal = new MinimalSaga(settings);
+        InfrastructureWork work = new InfrastructureWork(settings)) {
       Baseline noOp = new Baseline(settings);
       SagaFlow saga = new SagaFlow(settings, sagaDeliveries);
       saga.prepare();
@@ -99,6 +100,7 @@ public final class SagaBenchmark {
               side.name() + " (closed loop, round " + (round + 1) + ")",
               side.closed(),
               cpu,
+              work,
               settings.settle(),
               () ->
                   LoadDriver.closedLoop(
@@ -116,6 +118,7 @@ public final class SagaBenchmark {
                   Locale.ROOT, "%s (%.1f orders/s, round %d)", side.name(), rate, round + 1),
               side.fixed(),
               cpu,
+              work,
               settings.settle(),
               () ->
                   LoadDriver.fixedRate(
@@ -151,6 +154,11 @@ public final class SagaBenchmark {
           minimalSide.fixed());
       report.memory(memoryAtStart, memoryAtEnd);
       report.targets(Targets.compare(figures(sagaSide), figures(minimalSide)));
+      report.work(
+          sagaSide.closed(),
+          minimalSide.closed(),
+          TemporalWork.perOrder(minimal.client(), saga.lastFinished().workflowIds()),
+          TemporalWork.perOrder(minimal.client(), minimal.lastFinished().workflowIds()));
     }
     report.print();
     report.write(settings.results());
@@ -166,20 +174,24 @@ public final class SagaBenchmark {
   }
 
   /**
-   * One phase: CPU sampled before it and after a short settle (so that work an order leaves behind,
-   * such as a consumer's offset commit, is charged to its own side), and added to the side's tally.
+   * One phase: CPU and the infrastructure's counters sampled before it and after a short settle (so
+   * that work an order leaves behind, such as a consumer's offset commit, is charged to its own
+   * side), and added to the side's tally. The counters are read outside the CPU window.
    */
   private static void measure(
       String what,
       Tally tally,
       Supplier<Map<String, Double>> cpu,
+      InfrastructureWork work,
       Duration settle,
       Callable<LoadDriver.Phase> load)
       throws Exception {
+    Map<String, Double> workBefore = work.sample();
     Map<String, Double> before = cpu.get();
     LoadDriver.Phase phase = load.call();
     Thread.sleep(settle.toMillis());
     tally.add(phase, before, cpu.get());
+    tally.addWork(InfrastructureWork.between(workBefore, work.sample()));
     System.out.printf(
         Locale.ROOT,
         "bench: %-36s %5d orders in %5.1f s, %d errors, %d skipped%n",

@@ -12,10 +12,14 @@ import java.util.concurrent.CompletableFuture;
  */
 final class SagaFlow implements OrderFlow {
 
+  /** The gateway's workflow id of an order (OrderWorkflowIds in the contracts). */
+  private static final String WORKFLOW_ID_PREFIX = "order-";
+
   private final BenchSettings settings;
   private final GatewayClient gateway;
   private final DeliveryWatch deliveries;
   private final List<String> buyers = new ArrayList<>();
+  private final TemporalWork.LastFinished lastFinished = new TemporalWork.LastFinished(50);
 
   SagaFlow(BenchSettings settings, DeliveryWatch deliveries) {
     this.settings = settings;
@@ -44,7 +48,17 @@ final class SagaFlow implements OrderFlow {
 
   @Override
   public CompletableFuture<Long> finished(String orderId) {
-    return deliveries.deliveredAt(orderId);
+    return deliveries
+        .deliveredAt(orderId)
+        .thenApply(
+            at -> {
+              lastFinished.add(WORKFLOW_ID_PREFIX + orderId);
+              return at;
+            });
+  }
+
+  TemporalWork.LastFinished lastFinished() {
+    return lastFinished;
   }
 
   @Override

@@ -16,6 +16,7 @@ final class Tally {
   final Latencies endToEnd = new Latencies();
   private final Set<String> processes;
   private final Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+  private final Map<String, Double> work = new LinkedHashMap<>();
   private int completed;
   private int errors;
   private int skipped;
@@ -44,6 +45,18 @@ final class Tally {
             cpuSeconds.merge(name, after - before, Double::sum);
           }
         });
+  }
+
+  /** What PostgreSQL and Kafka did during a phase ({@link InfrastructureWork}). */
+  void addWork(Map<String, Double> done) {
+    done.forEach((name, amount) -> work.merge(name, amount, Double::sum));
+  }
+
+  /** PostgreSQL's and Kafka's work per completed order, by counter. */
+  Map<String, Double> workPerOrder() {
+    Map<String, Double> per = new LinkedHashMap<>();
+    work.forEach((name, amount) -> per.put(name, amount / Math.max(1, completed)));
+    return per;
   }
 
   int completed() {
@@ -96,6 +109,7 @@ final class Tally {
     json.put("endToEndMillis", endToEnd.summary());
     json.put("cpuMillisPerOrder", cpuMillisPerOrder());
     json.put("cpuMillisPerOrderTotal", cpuMillisPerOrderTotal());
+    json.put("workPerOrder", workPerOrder());
     json.put("coresBusy", coresBusy());
     return json;
   }
