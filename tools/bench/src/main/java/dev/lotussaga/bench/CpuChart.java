@@ -26,17 +26,11 @@ final class CpuChart {
     int barsTop = 40;
     int rowHeight = 34;
     int legendTop = barsTop + rowHeight * sides.size() + 10;
-    StringBuilder svg = new StringBuilder();
-    svg.append(
-        String.format(
-            Locale.ROOT,
-            "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' font-family='sans-serif'"
-                + " font-size='12'>%n",
+    StringBuilder svg =
+        LatencyChart.start(
             width,
-            legendTop + 18 * processes.size() + 10));
-    svg.append(
-        "<text x='10' y='20' font-size='14'>CPU per completed order (ms), by process,"
-            + " closed loop</text>\n");
+            legendTop + 18 * processes.size() + 10,
+            "CPU per completed order (ms), by process, closed loop");
     double scale = (width - 200) / max;
     int y = barsTop;
     for (Tally side : sides) {

@@ -16,15 +16,8 @@ final class LatencyChart {
     }
     int rowHeight = 70;
     int width = 900;
-    StringBuilder svg = new StringBuilder();
-    svg.append(
-        String.format(
-            Locale.ROOT,
-            "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' font-family='sans-serif'"
-                + " font-size='12'>%n",
-            width,
-            rowHeight * series.size() + 40));
-    svg.append("<text x='10' y='20' font-size='14'>Latency (ms): p50, p95, p99</text>\n");
+    StringBuilder svg =
+        LatencyChart.start(width, rowHeight * series.size() + 40, "Latency (ms): p50, p95, p99");
     String[] colors = {"#2b8a3e", "#e67700", "#c92a2a"};
     double[] percentiles = {50, 95, 99};
     int y = 40;
@@ -49,5 +42,20 @@ final class LatencyChart {
       y += rowHeight;
     }
     return svg.append("</svg>\n").toString();
+  }
+
+  /** An SVG document's opening tag and its title, in the style both charts share. */
+  static StringBuilder start(int width, int height, String title) {
+    return new StringBuilder()
+        .append(
+            String.format(
+                Locale.ROOT,
+                "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d'"
+                    + " font-family='sans-serif' font-size='12'>%n",
+                width,
+                height))
+        .append("<text x='10' y='20' font-size='14'>")
+        .append(title)
+        .append("</text>\n");
   }
 }
