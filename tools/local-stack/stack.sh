@@ -53,7 +53,9 @@ alive() { # process id
   local stat
   kill -0 "$1" 2>/dev/null || return 1
   if [[ -r "/proc/$1/stat" ]]; then
-    stat=$(<"/proc/$1/stat") || return 1
+    # read, not $(<file): the process may be reaped between the test and the read, and a failed
+    # $(<file) ends a shell that runs with errexit
+    read -r stat 2>/dev/null <"/proc/$1/stat" || return 1
     stat="${stat##*) }" # the state follows the command name in parentheses
   else
     stat=$(ps -o stat= -p "$1") || return 1
