@@ -5,6 +5,7 @@ import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.StateChange;
 import dev.lotussaga.contracts.order.StuckStep;
 import dev.lotussaga.contracts.order.WaitingFor;
+import dev.lotussaga.observability.OrderLogContext;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,6 +37,18 @@ class OrderStateLog {
    */
   @Transactional
   void record(OrderEvent event) {
+    try (OrderLogContext context = OrderLogContext.of(event.orderId())) {
+      write(event);
+    }
+  }
+
+  /** The events of one poll, in order, in one transaction; each as {@link #record} does it. */
+  @Transactional
+  void recordAll(List<OrderEvent> events) {
+    events.forEach(this::record);
+  }
+
+  private void write(OrderEvent event) {
     Timestamp at = Timestamp.from(event.occurredAt());
     String waitingFor = event.waitingFor() == null ? null : event.waitingFor().name();
     int inserted =

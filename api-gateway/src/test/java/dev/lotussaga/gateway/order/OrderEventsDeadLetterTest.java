@@ -20,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,52 @@ class OrderEventsDeadLetterTest {
     assertThat(EmbeddedTopics.withKey(EmbeddedTopics.readAll(broker, DLT), orderId)).isEmpty();
   }
 
+  @Test
+  void recordsTheEventsOfOnePollInOneTransaction() throws Exception {
+    String orderId = placeOrder();
+    Instant paid = Instant.now();
+    OrderEvent waits =
+        event(orderId + "-1", orderId, OrderState.ValidatingStock, WaitingFor.STOCK, paid);
+    OrderEvent reserved =
+        event(orderId + "-2", orderId, OrderState.ValidatingDelivery, null, paid.plusMillis(5));
+
+    EmbeddedTopics.publishTogether(broker, TOPIC, orderId, List.of(json(waits), json(reserved)));
+
+    awaitRecorded(orderId + "-2");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(distinct xmin::text) from order_state_change where order_id = ?",
+                Integer.class,
+                orderId))
+        .as("transactions that wrote the poll's two state changes")
+        .isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select status from customer_order where order_id = ?", String.class, orderId))
+        .isEqualTo("ValidatingDelivery");
+  }
+
+  @Test
+  void anUnreadableRecordInThePollKeepsTheEventsBeforeAndAfterIt() throws Exception {
+    String orderId = placeOrder();
+    Instant paid = Instant.now();
+    OrderEvent before =
+        event(orderId + "-1", orderId, OrderState.ValidatingStock, WaitingFor.STOCK, paid);
+    OrderEvent after =
+        event(orderId + "-2", orderId, OrderState.ValidatingDelivery, null, paid.plusMillis(5));
+    byte[] poison = "{not an order event".getBytes(StandardCharsets.UTF_8);
+    double deadBefore = deadLetters();
+
+    EmbeddedTopics.publishTogether(
+        broker, TOPIC, orderId, List.of(json(before), poison, json(after)));
+
+    awaitRecorded(orderId + "-1");
+    awaitRecorded(orderId + "-2");
+    ConsumerRecord<String, byte[]> dead = EmbeddedTopics.awaitRecord(broker, DLT, orderId);
+    assertThat(dead.value()).isEqualTo(poison);
+    assertThat(deadLetters() - deadBefore).isEqualTo(1.0);
+  }
+
   private String placeOrder() throws Exception {
     String answer =
         http.perform(
@@ -105,22 +152,24 @@ class OrderEventsDeadLetterTest {
   }
 
   private OrderEvent waitsForStock(String orderId) {
-    return new OrderEvent(
-        orderId + "-1",
-        orderId,
-        buyer.id(),
-        OrderState.ValidatingStock,
-        WaitingFor.STOCK,
-        null,
-        null,
-        Instant.now());
+    return event(
+        orderId + "-1", orderId, OrderState.ValidatingStock, WaitingFor.STOCK, Instant.now());
+  }
+
+  private void publish(OrderEvent event) throws Exception {
+    EmbeddedTopics.publish(broker, TOPIC, event.orderId(), json(event));
   }
 
   /** As the saga's publisher sends it: JSON without type headers. */
-  private void publish(OrderEvent event) throws Exception {
+  private static byte[] json(OrderEvent event) {
     try (JsonSerializer<OrderEvent> json = new JsonSerializer<OrderEvent>().noTypeInfo()) {
-      EmbeddedTopics.publish(broker, TOPIC, event.orderId(), json.serialize(TOPIC, event));
+      return json.serialize(TOPIC, event);
     }
+  }
+
+  private OrderEvent event(
+      String eventId, String orderId, OrderState state, WaitingFor waitingFor, Instant at) {
+    return new OrderEvent(eventId, orderId, buyer.id(), state, waitingFor, null, null, at);
   }
 
   private double deadLetters() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Plain SQL on purpose: "insert unless this event id, or this milestone of the order, is stored" is
@@ -15,6 +16,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NotificationStore {
+
+  private static final String INSERT =
+      """
+      insert into notification (event_id, order_id, user_id, type, message, created_at)
+      values (?, ?, ?, ?, ?, ?)
+      on conflict do nothing
+      """;
 
   private final JdbcTemplate jdbc;
 
@@ -27,19 +35,33 @@ class NotificationStore {
    * re-driven run announcing a step its lost run had announced).
    */
   boolean store(OrderEvent event) {
-    return jdbc.update(
-            """
-            insert into notification (event_id, order_id, user_id, type, message, created_at)
-            values (?, ?, ?, ?, ?, ?)
-            on conflict do nothing
-            """,
-            event.eventId(),
-            event.orderId(),
-            event.userId(),
-            event.notification().name(),
-            event.message() == null ? "" : event.message(),
-            Timestamp.from(event.occurredAt()))
-        == 1;
+    return jdbc.update(INSERT, columns(event)) == 1;
+  }
+
+  /**
+   * The events in order, in one transaction and one round trip; for each, as {@link #store}
+   * answers. An event stored earlier in the same call counts as stored before.
+   */
+  @Transactional
+  boolean[] storeAll(List<OrderEvent> events) {
+    int[] inserted =
+        jdbc.batchUpdate(INSERT, events.stream().map(NotificationStore::columns).toList());
+    boolean[] isNew = new boolean[inserted.length];
+    for (int i = 0; i < inserted.length; i++) {
+      isNew[i] = inserted[i] == 1;
+    }
+    return isNew;
+  }
+
+  private static Object[] columns(OrderEvent event) {
+    return new Object[] {
+      event.eventId(),
+      event.orderId(),
+      event.userId(),
+      event.notification().name(),
+      event.message() == null ? "" : event.message(),
+      Timestamp.from(event.occurredAt())
+    };
   }
 
   /**

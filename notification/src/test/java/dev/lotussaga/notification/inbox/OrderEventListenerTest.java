@@ -13,6 +13,7 @@ import dev.lotussaga.contracts.events.OrderEvent;
 import dev.lotussaga.contracts.events.OrderEventActivities;
 import dev.lotussaga.contracts.order.OrderState;
 import dev.lotussaga.contracts.order.WaitingFor;
+import dev.lotussaga.observability.kafka.EmbeddedTopics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.JsonSerializer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -73,6 +75,38 @@ class OrderEventListenerTest {
     assertThat(storedFor(buyer)).isEqualTo(2);
     assertThat(stored("ORDER_PAID") - paidBefore).isEqualTo(1.0);
     assertThat(duplicates() - duplicatesBefore).isEqualTo(1.0);
+  }
+
+  @Test
+  void storesAPollsNotificationsInOneTransactionEachOnce() throws Exception {
+    OrderEvent paid = event(1, OrderState.ValidatingStock, NotificationType.ORDER_PAID);
+    OrderEvent reserved = event(2, OrderState.ValidatingDelivery, NotificationType.STOCK_RESERVED);
+    double paidBefore = stored("ORDER_PAID");
+    double duplicatesBefore = duplicates();
+
+    EmbeddedTopics.publishTogether(
+        broker,
+        OrderEventActivities.TOPIC,
+        orderId,
+        List.of(bytes(paid), bytes(paid), bytes(reserved)));
+
+    awaitTrue(() -> storedFor(buyer) == 2);
+    assertThat(stored("ORDER_PAID") - paidBefore).isEqualTo(1.0);
+    assertThat(duplicates() - duplicatesBefore).isEqualTo(1.0);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(distinct xmin::text) from notification where user_id = ?",
+                Integer.class,
+                buyer))
+        .as("transactions that stored the poll's notifications")
+        .isEqualTo(1);
+  }
+
+  /** As the saga's publisher sends it: JSON without type headers. */
+  private static byte[] bytes(OrderEvent event) {
+    try (JsonSerializer<OrderEvent> serializer = new JsonSerializer<OrderEvent>().noTypeInfo()) {
+      return serializer.serialize(OrderEventActivities.TOPIC, event);
+    }
   }
 
   @Test

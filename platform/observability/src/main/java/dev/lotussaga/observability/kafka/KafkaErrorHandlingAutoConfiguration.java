@@ -2,6 +2,7 @@ package dev.lotussaga.observability.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -40,6 +41,15 @@ public class KafkaErrorHandlingAutoConfiguration {
       deadLetters.countFor(consumerGroup);
     }
     return deadLetters;
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  PolledRecords polledRecords(
+      ObjectProvider<ObservationRegistry> observations,
+      @Value("${spring.kafka.listener.observation-enabled:false}") boolean observed,
+      @Value("${spring.kafka.consumer.group-id:}") String consumerGroup) {
+    return new PolledRecords(observed ? observations.getIfAvailable() : null, consumerGroup);
   }
 
   @Bean

@@ -9,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -46,6 +49,28 @@ public final class EmbeddedTopics {
             new StringSerializer(),
             new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(topic, key, value)).get();
+    }
+  }
+
+  /**
+   * The values under one key in one produce request, so in one record batch on the broker: a
+   * consumer's poll gets all of them or none.
+   */
+  public static void publishTogether(
+      EmbeddedKafkaBroker broker, String topic, String key, List<byte[]> values) throws Exception {
+    Map<String, Object> props = KafkaTestUtils.producerProps(broker);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 60_000);
+    props.put(ProducerConfig.BATCH_SIZE_CONFIG, 1_000_000);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      for (byte[] value : values) {
+        sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+      }
+      producer.flush();
+      for (Future<RecordMetadata> each : sent) {
+        each.get();
+      }
     }
   }
 
