@@ -10,7 +10,6 @@ import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,7 +62,7 @@ final class Baseline implements OrderFlow {
   }
 
   @Override
-  public Optional<String> place(int buyer) {
+  public String place(int buyer) {
     String id = "bench-" + UUID.randomUUID();
     ThreeSteps workflow =
         temporal
@@ -77,7 +76,7 @@ final class Baseline implements OrderFlow {
         WorkflowStub.fromTyped(workflow)
             .getResultAsync(String.class)
             .thenApply(result -> System.nanoTime()));
-    return Optional.of(id);
+    return id;
   }
 
   @Override

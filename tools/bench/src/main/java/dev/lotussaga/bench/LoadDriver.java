@@ -3,7 +3,9 @@ package dev.lotussaga.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,14 +25,22 @@ final class LoadDriver {
 
   static final Duration ORDER_TIMEOUT = Duration.ofSeconds(30);
 
-  /** What one phase measured; {@code skipped}: arrivals not sent because too many were open. */
+  /**
+   * What one phase measured; {@code skipped}: arrivals not sent because too many were open; {@code
+   * errorReasons}: how many orders failed for each reason.
+   */
   record Phase(
       Latencies place,
       Latencies endToEnd,
       int completed,
-      int errors,
       int skipped,
-      Duration elapsed) {}
+      Duration elapsed,
+      Map<String, Integer> errorReasons) {
+
+    int errors() {
+      return errorReasons.values().stream().mapToInt(Integer::intValue).sum();
+    }
+  }
 
   private LoadDriver() {}
 
@@ -39,7 +49,7 @@ final class LoadDriver {
     Latencies place = new Latencies();
     Latencies endToEnd = new Latencies();
     AtomicInteger completed = new AtomicInteger();
-    AtomicInteger errors = new AtomicInteger();
+    Map<String, Integer> errors = new ConcurrentHashMap<>();
     AtomicInteger started = new AtomicInteger();
     long begin = System.nanoTime();
     long end = begin + duration.toNanos();
@@ -51,10 +61,11 @@ final class LoadDriver {
           pool.submit(
               () -> {
                 while (System.nanoTime() < end && started.incrementAndGet() <= maxOrders) {
-                  if (!follow(flow, client, System.nanoTime(), place, endToEnd)) {
-                    errors.incrementAndGet();
-                  } else {
+                  String failed = follow(flow, client, System.nanoTime(), place, endToEnd);
+                  if (failed == null) {
                     completed.incrementAndGet();
+                  } else {
+                    errors.merge(failed, 1, Integer::sum);
                   }
                 }
                 return null;
@@ -68,9 +79,9 @@ final class LoadDriver {
         place,
         endToEnd,
         completed.get(),
-        errors.get(),
         0,
-        Duration.ofNanos(System.nanoTime() - begin));
+        Duration.ofNanos(System.nanoTime() - begin),
+        Map.copyOf(errors));
   }
 
   /**
@@ -83,7 +94,7 @@ final class LoadDriver {
     Latencies place = new Latencies();
     Latencies endToEnd = new Latencies();
     AtomicInteger completed = new AtomicInteger();
-    AtomicInteger errors = new AtomicInteger();
+    Map<String, Integer> errors = new ConcurrentHashMap<>();
     int skipped = 0;
     Semaphore open = new Semaphore(maxInFlight);
     ExecutorService pool = Executors.newCachedThreadPool();
@@ -107,10 +118,11 @@ final class LoadDriver {
       pool.execute(
           () -> {
             try {
-              if (follow(flow, buyer, due, place, endToEnd)) {
+              String failed = follow(flow, buyer, due, place, endToEnd);
+              if (failed == null) {
                 completed.incrementAndGet();
               } else {
-                errors.incrementAndGet();
+                errors.merge(failed, 1, Integer::sum);
               }
             } finally {
               open.release();
@@ -123,35 +135,41 @@ final class LoadDriver {
         place,
         endToEnd,
         completed.get(),
-        errors.get(),
         skipped,
-        Duration.ofNanos(System.nanoTime() - begin));
+        Duration.ofNanos(System.nanoTime() - begin),
+        Map.copyOf(errors));
   }
 
-  /** Places one order and waits for its end; false when it was refused, failed or timed out. */
-  private static boolean follow(
+  /**
+   * Places one order and waits for its end; null when it finished, else why not (refused, failed or
+   * not finished in time).
+   */
+  private static String follow(
       OrderFlow flow, int buyer, long t0, Latencies place, Latencies endToEnd) {
     try {
-      Optional<String> placed = flow.place(buyer);
+      String orderId = flow.place(buyer);
       long accepted = System.nanoTime();
-      if (placed.isEmpty()) {
-        return false;
-      }
       place.record(Duration.ofNanos(accepted - t0));
       try {
-        long seen =
-            flow.finished(placed.get()).get(ORDER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        long seen = flow.finished(orderId).get(ORDER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         endToEnd.record(Duration.ofNanos(seen - t0));
-        return true;
+        return null;
       } catch (TimeoutException e) {
-        flow.forget(placed.get());
-        return false;
+        flow.forget(orderId);
+        return "not finished within " + ORDER_TIMEOUT.toSeconds() + " s";
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return "interrupted";
+    } catch (ExecutionException e) {
+      return reason(e.getCause());
     } catch (Exception e) {
-      return false;
+      return reason(e);
     }
+  }
+
+  private static String reason(Throwable failure) {
+    String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    return reason.length() <= 200 ? reason : reason.substring(0, 200) + "…";
   }
 }

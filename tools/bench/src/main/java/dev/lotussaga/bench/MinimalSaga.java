@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -83,7 +82,7 @@ final class MinimalSaga implements OrderFlow, AutoCloseable {
   }
 
   @Override
-  public Optional<String> place(int buyer) throws Exception {
+  public String place(int buyer) throws Exception {
     MinimalOrder order = new MinimalOrder(UUID.randomUUID().toString(), buyer % buyers, 1, PRICE);
     try (Connection c = db.getConnection();
         PreparedStatement insert =
@@ -106,7 +105,7 @@ final class MinimalSaga implements OrderFlow, AutoCloseable {
                     .setWorkflowId(workflowId(order.orderId()))
                     .build());
     WorkflowClient.start(workflow::place, order);
-    return Optional.of(order.orderId());
+    return order.orderId();
   }
 
   @Override

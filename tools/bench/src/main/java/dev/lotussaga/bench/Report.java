@@ -53,6 +53,7 @@ final class Report {
             minimal.errors(),
             noOp.perSecond(),
             noOp.errors()));
+    errorReasons(List.of(saga, minimal, noOp));
     Map<String, Object> closed = new LinkedHashMap<>();
     closed.put("saga", saga.json());
     closed.put("minimal", minimal.json());
@@ -83,6 +84,7 @@ final class Report {
               side.skipped(),
               side.cpuMillisPerOrderTotal()));
     }
+    errorReasons(List.of(saga, minimal));
     Map<String, Object> fixed = new LinkedHashMap<>();
     fixed.put("ordersPerSecond", perSecond);
     fixed.put("saga", saga.json());
@@ -271,6 +273,16 @@ final class Report {
       Path cpu = folder.resolve("bench-" + stamp + "-cpu.svg");
       Files.writeString(cpu, CpuChart.of(closedLoopSides));
       System.out.println("CPU chart:   " + cpu);
+    }
+  }
+
+  /** Why orders failed, side by side: nothing when none did. */
+  private void errorReasons(List<Tally> sides) {
+    for (Tally side : sides) {
+      side.errorReasons()
+          .forEach(
+              (reason, count) ->
+                  line(String.format(Locale.ROOT, "  %s: %d × %s", side.side, count, reason)));
     }
   }
 

@@ -200,6 +200,10 @@ public final class SagaBenchmark {
         phase.elapsed().toMillis() / 1000.0,
         phase.errors(),
         phase.skipped());
+    phase
+        .errorReasons()
+        .forEach(
+            (reason, count) -> System.out.printf(Locale.ROOT, "bench:   %d × %s%n", count, reason));
   }
 
   /** What each process spends with no load at all: the background both sides carry. */

@@ -2,7 +2,6 @@ package dev.lotussaga.bench;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -38,12 +37,13 @@ final class SagaFlow implements OrderFlow {
   }
 
   @Override
-  public Optional<String> place(int buyer) throws Exception {
+  public String place(int buyer) throws Exception {
     GatewayClient.Answer placed = gateway.placeOrder(buyers.get(buyer % buyers.size()), 1);
     if (placed.status() != 202) {
-      return Optional.empty();
+      throw new IllegalStateException(
+          "POST /order/place answered " + placed.status() + " " + placed.body());
     }
-    return Optional.of(placed.body().get("orderId").asText());
+    return placed.body().get("orderId").asText();
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One side's figures in one mode (closed loop or fixed rate), summed over its rounds: latencies,
@@ -19,6 +20,7 @@ final class Tally {
   private final Map<String, Double> work = new LinkedHashMap<>();
   private int completed;
   private int errors;
+  private final Map<String, Integer> errorReasons = new TreeMap<>();
   private int skipped;
   private Duration loaded = Duration.ZERO;
 
@@ -33,6 +35,9 @@ final class Tally {
     endToEnd.addAll(phase.endToEnd());
     completed += phase.completed();
     errors += phase.errors();
+    phase
+        .errorReasons()
+        .forEach((reason, count) -> errorReasons.merge(reason, count, Integer::sum));
     skipped += phase.skipped();
     loaded = loaded.plus(phase.elapsed());
     cpuBefore.forEach(
@@ -65,6 +70,11 @@ final class Tally {
 
   int errors() {
     return errors;
+  }
+
+  /** How many orders failed for each reason. */
+  Map<String, Integer> errorReasons() {
+    return errorReasons;
   }
 
   int skipped() {
@@ -102,6 +112,7 @@ final class Tally {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("completed", completed);
     json.put("errors", errors);
+    json.put("errorReasons", errorReasons);
     json.put("skippedArrivals", skipped);
     json.put("loadedSeconds", seconds());
     json.put("perSecond", perSecond());

@@ -34,7 +34,7 @@ class CpuChartTest {
     cpuSeconds.keySet().forEach(process -> before.put(process, 0.0));
     tally.add(
         new LoadDriver.Phase(
-            new Latencies(), new Latencies(), orders, 0, 0, Duration.ofSeconds(10)),
+            new Latencies(), new Latencies(), orders, 0, Duration.ofSeconds(10), Map.of()),
         before,
         cpuSeconds);
     return tally;
