@@ -95,13 +95,10 @@ class OrderEventsDeadLetterTest {
   @Test
   void recordsTheEventsOfOnePollInOneTransaction() throws Exception {
     String orderId = placeOrder();
-    Instant paid = Instant.now();
-    OrderEvent waits =
-        event(orderId + "-1", orderId, OrderState.ValidatingStock, WaitingFor.STOCK, paid);
-    OrderEvent reserved =
-        event(orderId + "-2", orderId, OrderState.ValidatingDelivery, null, paid.plusMillis(5));
+    List<OrderEvent> steps = waitsThenReserved(orderId);
 
-    EmbeddedTopics.publishTogether(broker, TOPIC, orderId, List.of(json(waits), json(reserved)));
+    EmbeddedTopics.publishTogether(
+        broker, TOPIC, orderId, List.of(json(steps.get(0)), json(steps.get(1))));
 
     awaitRecorded(orderId + "-2");
     assertThat(
@@ -120,16 +117,12 @@ class OrderEventsDeadLetterTest {
   @Test
   void anUnreadableRecordInThePollKeepsTheEventsBeforeAndAfterIt() throws Exception {
     String orderId = placeOrder();
-    Instant paid = Instant.now();
-    OrderEvent before =
-        event(orderId + "-1", orderId, OrderState.ValidatingStock, WaitingFor.STOCK, paid);
-    OrderEvent after =
-        event(orderId + "-2", orderId, OrderState.ValidatingDelivery, null, paid.plusMillis(5));
+    List<OrderEvent> steps = waitsThenReserved(orderId);
     byte[] poison = "{not an order event".getBytes(StandardCharsets.UTF_8);
     double deadBefore = deadLetters();
 
     EmbeddedTopics.publishTogether(
-        broker, TOPIC, orderId, List.of(json(before), poison, json(after)));
+        broker, TOPIC, orderId, List.of(json(steps.get(0)), poison, json(steps.get(1))));
 
     awaitRecorded(orderId + "-1");
     awaitRecorded(orderId + "-2");
@@ -149,6 +142,14 @@ class OrderEventsDeadLetterTest {
             .getResponse()
             .getContentAsString();
     return new ObjectMapper().readTree(answer).get("orderId").asText();
+  }
+
+  /** The order waits for stock, then 5 ms later it is reserved. */
+  private List<OrderEvent> waitsThenReserved(String orderId) {
+    Instant paid = Instant.now();
+    return List.of(
+        event(orderId + "-1", orderId, OrderState.ValidatingStock, WaitingFor.STOCK, paid),
+        event(orderId + "-2", orderId, OrderState.ValidatingDelivery, null, paid.plusMillis(5)));
   }
 
   private OrderEvent waitsForStock(String orderId) {
