@@ -1,6 +1,5 @@
 package dev.lotussaga.localstack;
 
-import io.temporal.testserver.TestServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,10 +44,9 @@ public final class LocalStack {
     try {
       if (parts.contains("temporal")) {
         int port = port("LOTUS_TEMPORAL_PORT", 7233);
-        TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port);
+        LocalTemporal temporal = LocalTemporal.start(port);
         running.push(temporal);
-        TimerLockLog.discardEntries(temporal);
-        OrderSearchAttributeRegistration.register("127.0.0.1:" + port);
+        TimerLockLog.discardEntries(temporal.services());
         ready.add("temporal 127.0.0.1:" + port + " (order search attributes registered)");
       }
       if (parts.contains("kafka")) {

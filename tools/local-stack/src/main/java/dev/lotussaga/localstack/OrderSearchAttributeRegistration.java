@@ -1,11 +1,13 @@
 package dev.lotussaga.localstack;
 
 import dev.lotussaga.contracts.order.OrderSearchAttributes;
+import io.grpc.stub.StreamObserver;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
-import io.temporal.serviceclient.OperatorServiceStubs;
-import io.temporal.serviceclient.OperatorServiceStubsOptions;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesResponse;
+import io.temporal.api.operatorservice.v1.OperatorServiceGrpc;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -16,25 +18,31 @@ final class OrderSearchAttributeRegistration {
 
   private OrderSearchAttributeRegistration() {}
 
-  static void register(String target) {
+  /** Registers them with the server's operator service itself, before any client can call. */
+  static void register(OperatorServiceGrpc.OperatorServiceImplBase operator) {
     Map<String, IndexedValueType> attributes =
         OrderSearchAttributes.ALL.stream()
             .collect(Collectors.toMap(key -> key.getName(), key -> key.getValueType()));
-    OperatorServiceStubs operator =
-        OperatorServiceStubs.newServiceStubs(
-            OperatorServiceStubsOptions.newBuilder()
-                .setTarget(target)
-                .validateAndBuildWithDefaults());
-    try {
-      operator
-          .blockingStub()
-          .addSearchAttributes(
-              AddSearchAttributesRequest.newBuilder()
-                  .putAllSearchAttributes(attributes)
-                  .setNamespace("default")
-                  .build());
-    } finally {
-      operator.shutdownNow();
-    }
+    CompletableFuture<AddSearchAttributesResponse> answer = new CompletableFuture<>();
+    operator.addSearchAttributes(
+        AddSearchAttributesRequest.newBuilder()
+            .putAllSearchAttributes(attributes)
+            .setNamespace("default")
+            .build(),
+        new StreamObserver<>() {
+          @Override
+          public void onNext(AddSearchAttributesResponse response) {
+            answer.complete(response);
+          }
+
+          @Override
+          public void onError(Throwable refused) {
+            answer.completeExceptionally(refused);
+          }
+
+          @Override
+          public void onCompleted() {}
+        });
+    answer.join();
   }
 }

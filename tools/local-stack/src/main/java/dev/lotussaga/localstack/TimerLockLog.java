@@ -1,6 +1,6 @@
 package dev.lotussaga.localstack;
 
-import io.temporal.testserver.TestServer;
+import io.temporal.internal.testservice.TestServicesStarter;
 import java.lang.reflect.Field;
 import java.util.LinkedList;
 import java.util.concurrent.locks.Lock;
@@ -29,9 +29,9 @@ final class TimerLockLog {
   private TimerLockLog() {}
 
   /** Returns whether the server's lock log now keeps nothing; logs a warning if it could not. */
-  static boolean discardEntries(TestServer.PortBoundTestServer server) {
+  static boolean discardEntries(TestServicesStarter services) {
     try {
-      Object timer = timerOf(server);
+      Object timer = timerOf(services);
       Lock timerLock = (Lock) read(timer, "lock");
       Field entries = timer.getClass().getDeclaredField("lockEvents");
       entries.setAccessible(true);
@@ -52,8 +52,8 @@ final class TimerLockLog {
     }
   }
 
-  static int entries(TestServer.PortBoundTestServer server) throws ReflectiveOperationException {
-    Object timer = timerOf(server);
+  static int entries(TestServicesStarter services) throws ReflectiveOperationException {
+    Object timer = timerOf(services);
     Lock timerLock = (Lock) read(timer, "lock");
     timerLock.lock();
     try {
@@ -63,9 +63,8 @@ final class TimerLockLog {
     }
   }
 
-  private static Object timerOf(TestServer.PortBoundTestServer server)
-      throws ReflectiveOperationException {
-    return read(read(server, "testServicesStarter"), "selfAdvancingTimer");
+  private static Object timerOf(TestServicesStarter services) throws ReflectiveOperationException {
+    return read(services, "selfAdvancingTimer");
   }
 
   private static Object read(Object owner, String fieldName) throws ReflectiveOperationException {

@@ -8,7 +8,6 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import io.temporal.testserver.TestServer;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
@@ -48,7 +47,7 @@ class TimerLockLogTest {
     }
   }
 
-  private TestServer.PortBoundTestServer server;
+  private LocalTemporal server;
   private WorkflowServiceStubs service;
   private WorkerFactory workers;
   private WorkflowClient client;
@@ -56,7 +55,7 @@ class TimerLockLogTest {
   @BeforeEach
   void startServerAndWorker() throws Exception {
     int port = LoopbackPorts.free();
-    server = TestServer.createPortBoundServer(port);
+    server = LocalTemporal.start(port);
     service =
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:" + port).build());
@@ -78,23 +77,23 @@ class TimerLockLogTest {
   @Test
   void theTestServerKeepsEveryLockOfEveryWorkflowUnlessTold() throws Exception {
     runWorkflows(3);
-    int afterThree = TimerLockLog.entries(server);
+    int afterThree = TimerLockLog.entries(server.services());
     runWorkflows(3);
 
     // If this fails, the SDK no longer leaks lock entries and TimerLockLog can go.
-    assertThat(TimerLockLog.entries(server)).isGreaterThan(afterThree);
+    assertThat(TimerLockLog.entries(server.services())).isGreaterThan(afterThree);
   }
 
   @Test
   void withTheLogDiscardedTimersStillRunInRealTimeAndNothingIsKept() throws Exception {
-    assertThat(TimerLockLog.discardEntries(server)).isTrue();
+    assertThat(TimerLockLog.discardEntries(server.services())).isTrue();
 
     for (int i = 0; i < 10; i++) {
       long started = System.nanoTime();
       assertThat(runWorkflow("order-" + i)).isEqualTo("order-" + i);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(NAP);
     }
-    assertThat(TimerLockLog.entries(server)).isZero();
+    assertThat(TimerLockLog.entries(server.services())).isZero();
   }
 
   private void runWorkflows(int count) {
