@@ -1,8 +1,8 @@
 package dev.lotussaga.bench;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** One stacked bar per side: its CPU per completed order, split by process (SVG). */
@@ -16,8 +16,7 @@ final class CpuChart {
   private CpuChart() {}
 
   static String of(List<Tally> sides) {
-    Set<String> processes = new LinkedHashSet<>();
-    sides.forEach(side -> processes.addAll(side.cpuMillisPerOrder().keySet()));
+    Set<String> processes = Tally.processesOf(sides);
     double max = 1;
     for (Tally side : sides) {
       max = Math.max(max, side.cpuMillisPerOrderTotal());
@@ -35,10 +34,11 @@ final class CpuChart {
     int y = barsTop;
     for (Tally side : sides) {
       svg.append(String.format(Locale.ROOT, "<text x='10' y='%d'>%s</text>%n", y + 16, side.side));
+      Map<String, Double> cpu = side.cpuMillisPerOrder();
       double x = 80;
       int color = 0;
       for (String process : processes) {
-        Double ms = side.cpuMillisPerOrder().get(process);
+        Double ms = cpu.get(process);
         if (ms != null && ms > 0) {
           svg.append(
               String.format(

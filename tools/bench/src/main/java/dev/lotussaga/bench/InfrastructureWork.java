@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -96,11 +95,6 @@ final class InfrastructureWork implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Kafka's end offsets could not be read", e);
     }
-  }
-
-  /** The names of the counters, in the order they are printed. */
-  static List<String> names() {
-    return List.of(WRITE_TRANSACTIONS, WAL_BYTES, KAFKA_RECORDS);
   }
 
   @Override

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,15 +138,7 @@ final class Report {
       Tally minimal,
       Map<String, Double> sagaHistories,
       Map<String, Double> minimalHistories) {
-    line("");
-    line(
-        String.format(
-            Locale.ROOT,
-            "%-48s %10s %10s %7s",
-            "work per completed order",
-            "saga",
-            "minimal",
-            "ratio"));
+    workHeader("work per completed order");
     Map<String, Double> sagaWork = new LinkedHashMap<>(sagaHistories);
     sagaWork.putAll(saga.workPerOrder());
     Map<String, Double> minimalWork = new LinkedHashMap<>(minimalHistories);
@@ -157,24 +148,18 @@ final class Report {
     }
     CpuSplit split = CpuSplit.of(saga.cpuMillisPerOrder(), minimal.cpuMillisPerOrder());
     double bestReachable = split.ratioWereTheServicesAsCheapAsTheMinimalSagas();
-    line("");
-    line(
-        String.format(
-            Locale.ROOT,
-            "%-48s %10s %10s %7s",
-            "CPU per completed order (ms), split",
-            "saga",
-            "minimal",
-            "ratio"));
+    workHeader("CPU per completed order (ms), split");
     workLine(
         "Temporal, Kafka and PostgreSQL",
         split.sagaInfrastructure(),
         split.minimalInfrastructure());
     double idle = CpuSplit.infrastructureOf(idleCpuMillisPerSecond);
+    Map<String, Double> atRest =
+        Map.of("saga", idle / saga.perSecond(), "minimal", idle / minimal.perSecond());
     workLine(
         "  of which at rest (" + Math.round(idle) + " ms/s over orders/s)",
-        idle / saga.perSecond(),
-        idle / minimal.perSecond());
+        atRest.get("saga"),
+        atRest.get("minimal"));
     workLine(
         "the services' JVMs / the minimal saga's JVM",
         split.sagaServices(),
@@ -192,10 +177,13 @@ final class Report {
     json.put("saga", sagaWork);
     json.put("minimal", minimalWork);
     json.put("cpuSplit", split.json());
-    json.put(
-        "infrastructureAtRestMillisPerOrder",
-        Map.of("saga", idle / saga.perSecond(), "minimal", idle / minimal.perSecond()));
+    json.put("infrastructureAtRestMillisPerOrder", atRest);
     raw.put("workPerOrder", json);
+  }
+
+  private void workHeader(String title) {
+    line("");
+    line(String.format(Locale.ROOT, "%-48s %10s %10s %7s", title, "saga", "minimal", "ratio"));
   }
 
   private void workLine(String name, double saga, double minimal) {
@@ -288,8 +276,7 @@ final class Report {
 
   /** CPU milliseconds per completed order, one column per side, one row per process. */
   private void cpuTable(List<Tally> sides) {
-    Set<String> processes = new LinkedHashSet<>();
-    sides.forEach(side -> processes.addAll(side.cpuMillisPerOrder().keySet()));
+    Set<String> processes = Tally.processesOf(sides);
     line("");
     StringBuilder header =
         new StringBuilder(String.format("%-40s", "CPU per completed order (ms)"));

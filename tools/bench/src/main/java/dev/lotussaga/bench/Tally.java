@@ -2,6 +2,8 @@ package dev.lotussaga.bench;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,7 +21,6 @@ final class Tally {
   private final Map<String, Double> cpuSeconds = new LinkedHashMap<>();
   private final Map<String, Double> work = new LinkedHashMap<>();
   private int completed;
-  private int errors;
   private final Map<String, Integer> errorReasons = new TreeMap<>();
   private int skipped;
   private Duration loaded = Duration.ZERO;
@@ -34,7 +35,6 @@ final class Tally {
     place.addAll(phase.place());
     endToEnd.addAll(phase.endToEnd());
     completed += phase.completed();
-    errors += phase.errors();
     phase
         .errorReasons()
         .forEach((reason, count) -> errorReasons.merge(reason, count, Integer::sum));
@@ -50,6 +50,13 @@ final class Tally {
             cpuSeconds.merge(name, after - before, Double::sum);
           }
         });
+  }
+
+  /** Every process that worked for any of the sides, in the order they were sampled. */
+  static Set<String> processesOf(List<Tally> sides) {
+    Set<String> processes = new LinkedHashSet<>();
+    sides.forEach(side -> processes.addAll(side.cpuMillisPerOrder().keySet()));
+    return processes;
   }
 
   /** What PostgreSQL and Kafka did during a phase ({@link InfrastructureWork}). */
@@ -69,7 +76,7 @@ final class Tally {
   }
 
   int errors() {
-    return errors;
+    return errorReasons.values().stream().mapToInt(Integer::intValue).sum();
   }
 
   /** How many orders failed for each reason. */
@@ -111,7 +118,7 @@ final class Tally {
   Map<String, Object> json() {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("completed", completed);
-    json.put("errors", errors);
+    json.put("errors", errors());
     json.put("errorReasons", errorReasons);
     json.put("skippedArrivals", skipped);
     json.put("loadedSeconds", seconds());

@@ -63,10 +63,6 @@ final class TemporalWork {
     return mean;
   }
 
-  static List<String> names() {
-    return List.of(EVENTS, WORKFLOW_TASKS, ACTIVITY_TASKS, HISTORY_BYTES);
-  }
-
   private static double count(List<HistoryEvent> events, EventType type) {
     return events.stream().filter(event -> event.getEventType() == type).count();
   }
